@@ -1,0 +1,238 @@
+package dev.tradefleet.testing;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server run from the binaries that {@code io.zonky.test.postgres} publishes on Maven
+ * Central. PostgreSQL refuses to run as root, and CI machines run as root: in that case every server
+ * command is run through {@code setpriv} as the unprivileged {@code nobody} user, which owns the data
+ * directory. No Docker, no system package.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    private static final String BINARIES_RESOURCE = "/postgres-linux-x86_64.txz";
+    private static final String BINARIES_VERSION = "17.6.0";
+    private static final int NOBODY = 65534;
+
+    private final Path baseDir;
+    private final Path dataDir;
+    private final Path binDir;
+    private final int port;
+    private final boolean durable;
+    private volatile boolean running;
+
+    private EmbeddedPostgres(Path baseDir, int port, boolean durable) {
+        this.baseDir = baseDir.toAbsolutePath();
+        this.dataDir = this.baseDir.resolve("data");
+        this.binDir = binaries().resolve("bin");
+        this.port = port;
+        this.durable = durable;
+    }
+
+    /**
+     * Starts a server whose files live under {@code baseDir}; an existing data directory is reused.
+     *
+     * @param durable false turns off fsync: for throw-away test databases only
+     */
+    public static EmbeddedPostgres start(Path baseDir, int port, boolean durable) {
+        EmbeddedPostgres pg = new EmbeddedPostgres(baseDir, port, durable);
+        pg.startServer();
+        return pg;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates {@code database} unless it exists. */
+    public void createDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+             Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database, e);
+        }
+    }
+
+    private void startServer() {
+        try {
+            Files.createDirectories(baseDir);
+            ownByServerUser(baseDir);
+            if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                run(List.of(binDir.resolve("initdb").toString(), "-A", "trust", "-U", USER, "-D", dataDir.toString(),
+                        "-E", "UTF8", "--no-locale", "--no-instructions"), 120);
+            }
+            List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-h", "127.0.0.1",
+                    "-k", baseDir.toString(), "-c", "max_connections=300"));
+            if (!durable) {
+                options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+            }
+            run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-o", String.join(" ", options),
+                    "-l", baseDir.resolve("postgres.log").toString(), "-w", "-t", "60", "start"), 90);
+            running = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start PostgreSQL under " + baseDir, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), 60);
+        } catch (RuntimeException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private void run(List<String> command, int timeoutSeconds) {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+        }
+        full.addAll(command);
+        try {
+            Path output = Files.createTempFile("pg-cmd", ".log");
+            Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + String.join(" ", command));
+            }
+            String text = Files.readString(output);
+            Files.deleteIfExists(output);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("failed (" + process.exitValue() + "): " + String.join(" ", command) + "\n" + text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void ownByServerUser(Path dir) throws IOException {
+        if (!isRoot()) {
+            return;
+        }
+        UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
+        Files.setOwner(dir, lookup.lookupPrincipalByName(String.valueOf(NOBODY)));
+        Files.setAttribute(dir, "posix:group", lookup.lookupPrincipalByGroupName(String.valueOf(NOBODY)));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /**
+     * Extracts the PostgreSQL binaries once per machine into a world-readable directory (the server may
+     * run as another user than the one extracting them). Concurrent extractions race to a rename; the loser
+     * discards its copy.
+     */
+    static synchronized Path binaries() {
+        Path target = Path.of(System.getProperty("tradefleet.postgres.binaries",
+                "/tmp/tradefleet-postgres-" + BINARIES_VERSION));
+        if (Files.isExecutable(target.resolve("bin/pg_ctl"))) {
+            return target;
+        }
+        try {
+            Path staging = Files.createTempDirectory(target.getParent(), "pg-extract");
+            try (InputStream raw = EmbeddedPostgres.class.getResourceAsStream(BINARIES_RESOURCE)) {
+                if (raw == null) {
+                    throw new IllegalStateException("PostgreSQL binaries " + BINARIES_RESOURCE + " are not on the classpath");
+                }
+                extract(new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(raw))), staging);
+            }
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+                if (!Files.isExecutable(target.resolve("bin/pg_ctl"))) {
+                    throw e;
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not extract PostgreSQL binaries to " + target, e);
+        }
+    }
+
+    private static void extract(TarArchiveInputStream tar, Path into) throws IOException {
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextEntry()) != null) {
+            Path path = into.resolve(entry.getName()).normalize();
+            if (!path.startsWith(into)) {
+                throw new IOException("archive entry escapes the target: " + entry.getName());
+            }
+            if (entry.isDirectory()) {
+                Files.createDirectories(path);
+            } else if (entry.isSymbolicLink()) {
+                Files.createDirectories(path.getParent());
+                Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+            } else {
+                Files.createDirectories(path.getParent());
+                Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+            }
+        }
+        try (var walk = Files.walk(into)) {
+            for (Path dir : walk.filter(Files::isDirectory).toList()) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> perms = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        if ((mode & 0100) != 0) {
+            perms.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
+        }
+        return perms;
+    }
+}
