@@ -1,0 +1,98 @@
+package dev.tradefleet.messaging;
+
+import dev.tradefleet.contracts.EventCodec;
+import dev.tradefleet.contracts.EventEnvelope;
+import dev.tradefleet.testing.EmbeddedKafka;
+import dev.tradefleet.testing.EmbeddedPostgres;
+import dev.tradefleet.testing.TestInfrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgPool;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/** A migrated database, a pool, a producer and a fresh topic per test, on the real PostgreSQL and Kafka. */
+final class MessagingHarness implements AutoCloseable {
+
+    record Payment(int sequence, BigDecimal amount) {
+    }
+
+    private static final AtomicInteger TOPICS = new AtomicInteger();
+    static final URI SOURCE = URI.create("/fleet-messaging-test");
+
+    final Vertx vertx = Vertx.vertx();
+    final EmbeddedKafka kafka = TestInfrastructure.kafka();
+    final String topic = "test.messaging-" + ProcessHandle.current().pid() + "-" + TOPICS.incrementAndGet() + ".v1";
+    final Pool pool;
+    final KafkaProducer<String, byte[]> producer;
+
+    MessagingHarness() {
+        EmbeddedPostgres pg = TestInfrastructure.postgres();
+        String db = TestInfrastructure.newDatabase("messaging");
+        Flyway.configure().dataSource(pg.jdbcUrl(db), EmbeddedPostgres.USER, "")
+                .locations("classpath:db/fleet-messaging", "classpath:db/messaging-test").load().migrate();
+        pool = PgPool.pool(vertx, PgConnectOptions.fromUri(pg.reactiveUrl(db)).setUser(EmbeddedPostgres.USER),
+                new PoolOptions().setMaxSize(5));
+        kafka.createTopics(List.of(topic, topic + ".dlq"), 3);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static EventEnvelope payment(String key, int sequence, String amount) {
+        return EventEnvelope.create(SOURCE, "test.payment", key, EventCodec.toData(new Payment(sequence, new BigDecimal(amount))));
+    }
+
+    KafkaConsumer<String, byte[]> consumer(String topicName) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, TestInfrastructure.newGroup("messaging"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topicName));
+        return consumer;
+    }
+
+    /** Reads {@code topicName} from the start until {@code done} holds for what was read, or 60 s pass. */
+    List<ConsumerRecord<String, byte[]>> readUntil(String topicName, Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(topicName)) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!done.test(records) && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    long count(String sql) {
+        return pool.query(sql).execute().await().indefinitely().iterator().next().getLong(0);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        pool.close().await().indefinitely();
+        vertx.close().await().indefinitely();
+    }
+}

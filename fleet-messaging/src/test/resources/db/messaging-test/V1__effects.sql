@@ -1,0 +1,5 @@
+CREATE TABLE applied_effects (
+    event_id   TEXT NOT NULL,
+    record_key TEXT NOT NULL,
+    amount     NUMERIC(38, 18) NOT NULL
+);
