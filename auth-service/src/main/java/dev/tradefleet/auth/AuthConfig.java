@@ -1,0 +1,79 @@
+package dev.tradefleet.auth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "tradefleet.auth")
+public interface AuthConfig {
+
+    Signing signing();
+
+    @WithDefault("15m")
+    Duration accessTokenTtl();
+
+    @WithDefault("30d")
+    Duration refreshTokenTtl();
+
+    @WithDefault("5m")
+    Duration serviceTokenTtl();
+
+    /** bcrypt cost; each step doubles the work. */
+    @WithDefault("12")
+    int bcryptCost();
+
+    Throttle throttle();
+
+    BootstrapAdmin bootstrapAdmin();
+
+    /** Service clients for the client-credentials grant, by client id. */
+    Map<String, ServiceClient> clients();
+
+    interface Signing {
+        /** PKCS#8 PEM file of the current signing key. */
+        String privateKeyLocation();
+
+        /** The {@code kid} of that key; it must be listed in the JWKS at {@code tradefleet.jwt.jwks-location}. */
+        String keyId();
+    }
+
+    interface Throttle {
+        @WithDefault("15m")
+        Duration window();
+
+        /** Failures of one account after which each further failure is answered more slowly. */
+        @WithDefault("3")
+        int slowAfter();
+
+        @WithDefault("250ms")
+        Duration delayStep();
+
+        @WithDefault("2s")
+        Duration maxDelay();
+
+        @WithDefault("10")
+        int lockAccountAfter();
+
+        @WithDefault("50")
+        int lockAddressAfter();
+
+        @WithDefault("15m")
+        Duration lockDuration();
+    }
+
+    interface BootstrapAdmin {
+        Optional<String> email();
+
+        Optional<String> password();
+
+        @WithDefault("Administrator")
+        String name();
+    }
+
+    interface ServiceClient {
+        String secret();
+    }
+}

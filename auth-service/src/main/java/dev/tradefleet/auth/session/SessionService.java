@@ -1,0 +1,159 @@
+package dev.tradefleet.auth.session;
+
+import dev.tradefleet.auth.AuthConfig;
+import dev.tradefleet.auth.account.EmailAddresses;
+import dev.tradefleet.auth.account.Passwords;
+import dev.tradefleet.auth.account.User;
+import dev.tradefleet.auth.account.UserRepository;
+import dev.tradefleet.auth.audit.AuditLog;
+import dev.tradefleet.auth.token.AccessTokens;
+import dev.tradefleet.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Logins, refresh-token rotation and logout. A failed login never says whether the account exists: the
+ * answer, its timing and the throttling are the same for unknown addresses.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    public record Session(String accessToken, String refreshToken, long expiresInSeconds) {
+    }
+
+    private enum RefreshOutcome { INVALID, REUSED, ROTATED }
+
+    private record Refreshed(RefreshOutcome outcome, User user, String refreshToken) {
+        static final Refreshed INVALID = new Refreshed(RefreshOutcome.INVALID, null, null);
+        static final Refreshed REUSED = new Refreshed(RefreshOutcome.REUSED, null, null);
+    }
+
+    private static final String INVALID_LOGIN = "The email address or the password is wrong.";
+    private static final String INVALID_REFRESH = "The refresh token is not valid; log in again.";
+
+    private final Pool pool;
+    private final UserRepository users;
+    private final Passwords passwords;
+    private final RefreshTokenRepository refreshTokens;
+    private final LoginThrottleRepository throttles;
+    private final AccessTokens accessTokens;
+    private final AuditLog audit;
+    private final AuthConfig config;
+    private final LoginThrottlePolicy accountPolicy;
+    private final LoginThrottlePolicy addressPolicy;
+
+    SessionService(Pool pool, UserRepository users, Passwords passwords, RefreshTokenRepository refreshTokens,
+                   LoginThrottleRepository throttles, AccessTokens accessTokens, AuditLog audit, AuthConfig config) {
+        this.pool = pool;
+        this.users = users;
+        this.passwords = passwords;
+        this.refreshTokens = refreshTokens;
+        this.throttles = throttles;
+        this.accessTokens = accessTokens;
+        this.audit = audit;
+        this.config = config;
+        AuthConfig.Throttle t = config.throttle();
+        this.accountPolicy = new LoginThrottlePolicy(new LoginThrottlePolicy.Limits(t.window(), t.slowAfter(), t.delayStep(),
+                t.maxDelay(), t.lockAccountAfter(), t.lockDuration()));
+        this.addressPolicy = new LoginThrottlePolicy(new LoginThrottlePolicy.Limits(t.window(), t.lockAddressAfter(), t.delayStep(),
+                t.maxDelay(), t.lockAddressAfter(), t.lockDuration()));
+    }
+
+    public Uni<Session> login(String email, String password, String address) {
+        String normalised = EmailAddresses.normalise(email);
+        String accountKey = "account:" + normalised;
+        String addressKey = "address:" + address;
+        return Uni.combine().all().unis(throttles.find(pool, accountKey), throttles.find(pool, addressKey)).asTuple()
+                .flatMap(states -> {
+                    Instant now = Instant.now();
+                    Optional<Duration> locked = longest(LoginThrottlePolicy.lockedFor(states.getItem1(), now),
+                            LoginThrottlePolicy.lockedFor(states.getItem2(), now));
+                    if (locked.isPresent()) {
+                        return audit.record(pool, "login-throttled", null, address, null).flatMap(ignored -> Uni.createFrom()
+                                .failure(ProblemException.tooManyRequests("Too many failed logins; try again later.",
+                                        (locked.get().toMillis() + 999) / 1000)));
+                    }
+                    return users.findByEmail(pool, normalised).flatMap(user -> passwords
+                            .matches(password, user == null ? null : user.passwordHash())
+                            .flatMap(ok -> ok
+                                    ? startSession(user, accountKey, address)
+                                    : failLogin(user, accountKey, addressKey, address)));
+                });
+    }
+
+    private Uni<Session> failLogin(User user, String accountKey, String addressKey, String address) {
+        Instant now = Instant.now();
+        return pool.withTransaction(tx -> throttles.update(tx, accountKey, s -> accountPolicy.afterFailure(s, now))
+                        .call(() -> throttles.update(tx, addressKey, s -> addressPolicy.afterFailure(s, now)))
+                        .call(() -> audit.record(tx, "login-failed", user == null ? null : user.id(), address, null)))
+                .flatMap(state -> Uni.createFrom().<Session>failure(ProblemException.unauthorized(INVALID_LOGIN))
+                        .onFailure().call(() -> Uni.createFrom().voidItem()
+                                .onItem().delayIt().by(accountPolicy.delayAfter(state).plusMillis(1))));
+    }
+
+    private Uni<Session> startSession(User user, String accountKey, String address) {
+        String refresh = RefreshTokens.newToken();
+        return pool.withTransaction(tx -> throttles.clear(tx, accountKey)
+                        .call(() -> refreshTokens.insert(tx, UUID.randomUUID(), user.id(), refresh,
+                                Instant.now().plus(config.refreshTokenTtl())))
+                        .call(() -> audit.record(tx, "login", user.id(), address, null)))
+                .flatMap(ignored -> session(user, refresh));
+    }
+
+    public Uni<Session> refresh(String token, String address) {
+        return pool.withTransaction(tx -> refreshTokens.findForUpdate(tx, token).flatMap(stored -> {
+            if (stored == null || stored.revokedAt() != null || stored.expiresAt().isBefore(Instant.now())) {
+                return Uni.createFrom().item(Refreshed.INVALID);
+            }
+            if (stored.rotatedAt() != null) {
+                return refreshTokens.revokeFamily(tx, stored.familyId(), "reuse")
+                        .call(revoked -> audit.record(tx, "refresh-token-reuse", stored.userId(), address,
+                                "family " + stored.familyId() + " revoked (" + revoked + " live tokens)"))
+                        .replaceWith(Refreshed.REUSED);
+            }
+            return users.findById(tx, stored.userId()).flatMap(user -> {
+                if (user == null) {
+                    return Uni.createFrom().item(Refreshed.INVALID);
+                }
+                String next = RefreshTokens.newToken();
+                return refreshTokens.markRotated(tx, stored.id())
+                        .call(() -> refreshTokens.insert(tx, stored.familyId(), user.id(), next,
+                                Instant.now().plus(config.refreshTokenTtl())))
+                        .replaceWith(new Refreshed(RefreshOutcome.ROTATED, user, next));
+            });
+        })).flatMap(result -> result.outcome() == RefreshOutcome.ROTATED
+                ? session(result.user(), result.refreshToken())
+                : Uni.createFrom().failure(ProblemException.unauthorized(INVALID_REFRESH)));
+    }
+
+    /** Ends the session the token belongs to (its whole family). Unknown tokens are ignored: logout is idempotent. */
+    public Uni<Void> logout(String token, String address) {
+        return pool.withTransaction(tx -> refreshTokens.findForUpdate(tx, token).flatMap(stored -> stored == null
+                ? Uni.createFrom().voidItem()
+                : revokeAndAudit(tx, stored, address)));
+    }
+
+    private Uni<Void> revokeAndAudit(SqlClient tx, RefreshTokenRepository.StoredToken stored, String address) {
+        return refreshTokens.revokeFamily(tx, stored.familyId(), "logout")
+                .call(() -> audit.record(tx, "logout", stored.userId(), address, null)).replaceWithVoid();
+    }
+
+    private Uni<Session> session(User user, String refresh) {
+        return accessTokens.forUser(user.id(), user.email(), user.roles())
+                .map(access -> new Session(access, refresh, accessTokens.userTokenTtl().toSeconds()));
+    }
+
+    private static Optional<Duration> longest(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isPresent() && b.get().compareTo(a.get()) > 0 ? b : a;
+    }
+}

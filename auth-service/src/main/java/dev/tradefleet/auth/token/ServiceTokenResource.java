@@ -1,0 +1,82 @@
+package dev.tradefleet.auth.token;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tradefleet.auth.AuthConfig;
+import dev.tradefleet.web.Problem;
+import dev.tradefleet.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * OAuth 2.0 client-credentials grant for service-to-service calls: client id and secret (form fields or
+ * HTTP Basic) for a short-lived token with group {@code service}.
+ */
+@Path("/auth/token")
+public class ServiceTokenResource {
+
+    private static final Logger AUDIT = Logger.getLogger("audit");
+
+    public record TokenResponse(@JsonProperty("access_token") String accessToken,
+                                @JsonProperty("token_type") String tokenType,
+                                @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    @Inject
+    AuthConfig config;
+    @Inject
+    AccessTokens tokens;
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<TokenResponse> token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
+                                    @FormParam("client_secret") String clientSecret,
+                                    @HeaderParam("Authorization") String authorization) {
+        if (!"client_credentials".equals(grantType)) {
+            throw ProblemException.badRequest("Only the client_credentials grant is supported.",
+                    List.of(new Problem.FieldError("grant_type", "must be client_credentials")));
+        }
+        String[] basic = basicCredentials(authorization);
+        String id = basic != null ? basic[0] : clientId;
+        String secret = basic != null ? basic[1] : clientSecret;
+        AuthConfig.ServiceClient client = id == null ? null : config.clients().get(id);
+        if (client == null || secret == null || !constantTimeEquals(client.secret(), secret)) {
+            AUDIT.infof("action=service-token-refused client=%s", id == null ? "-" : id.replaceAll("[^A-Za-z0-9._-]", "?"));
+            throw ProblemException.unauthorized("Unknown client or wrong secret.");
+        }
+        AUDIT.infof("action=service-token-issued client=%s", id);
+        return tokens.forService(id).map(t -> new TokenResponse(t, "Bearer", tokens.serviceTokenTtl().toSeconds()));
+    }
+
+    private static String[] basicCredentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean constantTimeEquals(String expected, String actual) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+    }
+}
