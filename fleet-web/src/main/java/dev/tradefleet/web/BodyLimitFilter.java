@@ -1,7 +1,6 @@
 package dev.tradefleet.web;
 
 import io.quarkus.vertx.web.RouteFilter;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,11 +24,9 @@ public class BodyLimitFilter {
                 length = Long.MAX_VALUE;
             }
             if (length > maxBodySize.asLongValue()) {
-                Problem problem = new ProblemException(413, "payload-too-large", "Payload too large",
-                        "The request body is larger than " + maxBodySize.asLongValue() + " bytes.").toProblem()
-                        .withContext(context.request().path(), context.get(RequestIds.MDC_KEY));
-                context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(Json.encode(problem));
+                context.response().putHeader("Connection", "close");
+                RoutingProblems.send(context, new ProblemException(413, "payload-too-large", "Payload too large",
+                        "The request body is larger than " + maxBodySize.asLongValue() + " bytes."));
                 return;
             }
         }

@@ -1,0 +1,73 @@
+package dev.tradefleet.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+@ConfigMapping(prefix = "tradefleet.gateway")
+public interface GatewayConfig {
+
+    /** The route table, by service name. Later services add one entry each. */
+    Map<String, Route> routes();
+
+    /** Endpoints reachable without a token, as {@code METHOD /api/...}. */
+    List<String> publicEndpoints();
+
+    Jwt jwt();
+
+    RateLimit rateLimit();
+
+    Breaker circuitBreaker();
+
+    interface Route {
+        /** Public prefix, e.g. {@code /api/auth}. */
+        String prefix();
+
+        /** Base URL of the service, e.g. {@code http://127.0.0.1:8081}. */
+        String upstream();
+
+        /** Longest the gateway waits for the upstream to answer (and between chunks). */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Jwt {
+        String jwksUrl();
+
+        String issuer();
+
+        String audience();
+
+        @WithDefault("10m")
+        Duration jwksRefreshInterval();
+
+        /** An unknown key id refreshes the key set at most this often, so junk tokens cannot hammer auth-service. */
+        @WithDefault("10s")
+        Duration minRefreshInterval();
+    }
+
+    interface RateLimit {
+        @WithDefault("100")
+        int userBurst();
+
+        @WithDefault("50")
+        double userPerSecond();
+
+        @WithDefault("200")
+        int addressBurst();
+
+        @WithDefault("100")
+        double addressPerSecond();
+    }
+
+    interface Breaker {
+        @WithDefault("5")
+        int failureThreshold();
+
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+}

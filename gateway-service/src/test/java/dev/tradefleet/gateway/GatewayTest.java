@@ -1,0 +1,210 @@
+package dev.tradefleet.gateway;
+
+import dev.tradefleet.testing.SigningKeys;
+import dev.tradefleet.testing.TestTokens;
+import dev.tradefleet.testing.quarkus.TokenKeysResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(TokenKeysResource.class)
+@QuarkusTestResource(FakeUpstreamResource.class)
+class GatewayTest {
+
+    private static String user() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String token() {
+        return TokenKeysResource.tokens().valid(user(), List.of("user"));
+    }
+
+    static Stream<Arguments> badTokens() {
+        TestTokens tokens = TokenKeysResource.tokens();
+        String user = user();
+        return Stream.of(
+                Arguments.of("expired", tokens.expired(user)),
+                Arguments.of("signed by another key", tokens.signedByAnotherKey(user)),
+                Arguments.of("alg none", tokens.unsigned(user)),
+                Arguments.of("HS256 keyed with the public key", tokens.hs256WithPublicKey(user)),
+                Arguments.of("wrong issuer", tokens.withIssuer(user, "https://evil.example")),
+                Arguments.of("wrong audience", tokens.withAudience(user, "someone-else")),
+                Arguments.of("tampered payload", tokens.tampered(user, user())),
+                Arguments.of("garbage", "abc.def.ghi"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
+    void aBadTokenIsRefusedAndNeverReachesTheService(String kind, String token) {
+        int before = FakeUpstreamResource.HITS.get();
+        given().auth().oauth2(token).get("/api/auth/me").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        assertEquals(before, FakeUpstreamResource.HITS.get());
+    }
+
+    @Test
+    void noTokenIsRefused() {
+        int before = FakeUpstreamResource.HITS.get();
+        given().get("/api/auth/me").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Basic dXNlcjpwYXNz").get("/api/auth/me").then().statusCode(401);
+        assertEquals(before, FakeUpstreamResource.HITS.get());
+    }
+
+    @Test
+    void publicEndpointsNeedNoToken() {
+        given().contentType(ContentType.JSON).body("{\"email\":\"a@b.c\",\"password\":\"x\"}")
+                .post("/api/auth/login").then().statusCode(200)
+                .body("path", equalTo("/auth/login")).body("bodyLength", equalTo(32));
+        given().get("/api/auth/.well-known/jwks.json").then().statusCode(200);
+        // public means this method on this path only
+        given().get("/api/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void aGoodRequestIsForwardedWithoutHopByHopHeadersAndWithARequestId() {
+        String token = token();
+        Response response = given().auth().oauth2(token)
+                .header("Connection", "keep-alive, X-Client-Hop")
+                .header("X-Client-Hop", "must not pass")
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Custom", "passes")
+                .get("/api/auth/echo/deep/path?symbol=BTCUSDT&limit=5");
+        response.then().statusCode(200)
+                .body("path", equalTo("/auth/echo/deep/path"))
+                .body("query", equalTo("symbol=BTCUSDT&limit=5"))
+                .body("headers.authorization", equalTo("Bearer " + token))
+                .body("headers.x-custom", equalTo("passes"))
+                .body("headers.x-client-hop", nullValue())
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .header("X-Upstream", "auth")
+                .header("X-Upstream-Secret", nullValue());
+        String requestId = response.header("X-Request-Id");
+        assertNotNull(requestId);
+        assertEquals(requestId, response.jsonPath().getString("headers.x-request-id"));
+    }
+
+    @Test
+    void aCallersRequestIdIsKeptWhenItIsSafe() {
+        given().auth().oauth2(token()).header("X-Request-Id", "trace-42").get("/api/auth/echo").then()
+                .statusCode(200).header("X-Request-Id", "trace-42").body("headers.x-request-id", equalTo("trace-42"));
+        given().auth().oauth2(token()).header("X-Request-Id", "evil\u0001id").get("/api/auth/echo").then()
+                .statusCode(200).header("X-Request-Id", not(equalTo("evil\u0001id")));
+    }
+
+    @Test
+    void unknownRoutesAreNotFound() {
+        given().get("/api/nothing/here").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/authx/login").then().statusCode(404);
+        given().auth().oauth2(token()).get("/api/auth/../../etc/passwd").then().statusCode(404);
+    }
+
+    @Test
+    void eachUserIsRateLimited() {
+        String token = token();
+        List<Integer> statuses = new ArrayList<>();
+        Response limited = null;
+        for (int i = 0; i < 30; i++) {
+            Response r = given().auth().oauth2(token).get("/api/auth/echo");
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 429 && limited == null) {
+                limited = r;
+            }
+        }
+        assertTrue(statuses.subList(0, 20).stream().allMatch(s -> s == 200), statuses.toString());
+        assertNotNull(limited, statuses.toString());
+        limited.then().contentType("application/problem+json").body("type", equalTo("https://tradefleet.dev/problems/rate-limited"));
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
+        // another user is not affected
+        given().auth().oauth2(token()).get("/api/auth/echo").then().statusCode(200);
+    }
+
+    @Test
+    void aSlowUpstreamIsCutOffWithAGatewayTimeout() {
+        given().auth().oauth2(token()).get("/api/auth/slow").then().statusCode(504).contentType("application/problem+json");
+    }
+
+    @Test
+    void aDownUpstreamAnswers503() {
+        given().auth().oauth2(token()).get("/api/down/anything").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", not(nullValue()));
+    }
+
+    @Test
+    void aFailingUpstreamOpensTheCircuit() {
+        String token = token();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/api/broken/x").then().statusCode(500);
+        }
+        int hits = FakeUpstreamResource.BROKEN_HITS.get();
+        given().auth().oauth2(token).get("/api/broken/x").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://tradefleet.dev/problems/upstream-unavailable"));
+        assertEquals(hits, FakeUpstreamResource.BROKEN_HITS.get(), "an open circuit sends nothing upstream");
+        // other routes are unaffected
+        given().auth().oauth2(token()).get("/api/auth/echo").then().statusCode(200);
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() {
+        given().contentType(ContentType.JSON).body("{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}")
+                .post("/api/auth/login").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void corsAllowsOnlyTheWebAppsOrigin() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .options("/api/auth/login").then()
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/auth/login").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void anUnknownKeyIdRefreshesTheKeySetOnce() {
+        KeyPair next = SigningKeys.newKeyPair();
+        TestTokens rotated = new TestTokens(next, "test-key-2");
+        String token = rotated.valid(user(), List.of("user"));
+
+        int fetches = FakeUpstreamResource.JWKS_FETCHES.get();
+        given().auth().oauth2(token).get("/api/auth/echo").then().statusCode(401);
+        assertEquals(fetches + 1, FakeUpstreamResource.JWKS_FETCHES.get(), "one refresh for an unknown kid");
+
+        String current = FakeUpstreamResource.jwks;
+        FakeUpstreamResource.jwks = current.replace("]}", "," + SigningKeys.jwk("test-key-2", (RSAPublicKey) next.getPublic()) + "]}");
+        try {
+            given().auth().oauth2(token).get("/api/auth/echo").then().statusCode(200);
+            given().auth().oauth2(token()).get("/api/auth/echo").then().statusCode(200);
+        } finally {
+            FakeUpstreamResource.jwks = current;
+        }
+    }
+
+    @Test
+    void healthAndMetrics() {
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("jwks"));
+        given().get("/q/metrics").then().statusCode(200);
+    }
+}
