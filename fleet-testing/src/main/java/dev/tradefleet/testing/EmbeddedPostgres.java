@@ -47,7 +47,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private volatile boolean running;
 
     private EmbeddedPostgres(Path baseDir, int port, boolean durable) {
-        this.baseDir = baseDir.toAbsolutePath();
+        this.baseDir = reachableByServer(baseDir.toAbsolutePath().normalize());
         this.dataDir = this.baseDir.resolve("data");
         this.binDir = binaries().resolve("bin");
         this.port = port;
@@ -126,6 +126,40 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
         }
+    }
+
+    /**
+     * When the server runs as {@code nobody}, every directory above its files must let {@code nobody} pass.
+     * A checkout under {@code /root} does not; then the files go to a directory under {@code /tmp} named after
+     * the requested one, so that the same request finds the same data again.
+     */
+    private static Path reachableByServer(Path requested) {
+        if (!isRoot() || traversableByOthers(requested.getParent())) {
+            return requested;
+        }
+        String name = Integer.toHexString(requested.toString().hashCode()) + "-" + requested.getFileName();
+        Path relocated = Path.of("/tmp/tradefleet-postgres-data", name);
+        try {
+            Files.createDirectories(relocated.getParent());
+            Files.setPosixFilePermissions(relocated.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.err.println("PostgreSQL runs as nobody, who cannot reach " + requested + "; its files are in " + relocated);
+        return relocated;
+    }
+
+    private static boolean traversableByOthers(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isRoot() {

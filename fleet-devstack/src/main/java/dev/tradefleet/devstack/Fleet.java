@@ -1,0 +1,300 @@
+package dev.tradefleet.devstack;
+
+import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.testing.EmbeddedKafka;
+import dev.tradefleet.testing.EmbeddedPostgres;
+import dev.tradefleet.testing.SigningKeys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole fleet on one machine: embedded PostgreSQL (one database per service), an embedded Kafka broker
+ * with every topic, a development signing key and secrets, and every service jar that has been built, each
+ * in its own JVM, started in order and waited for until healthy.
+ */
+public final class Fleet implements AutoCloseable {
+
+    public static final String ADMIN_EMAIL = "admin@tradefleet.local";
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+
+    private final FleetSettings settings;
+    private final Secrets secrets;
+    private EmbeddedPostgres postgres;
+    private EmbeddedKafka kafka;
+    private KeyPair signingKeyPair;
+    private final Map<String, Process> processes = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    private Fleet(FleetSettings settings) {
+        this.settings = settings;
+        this.secrets = new Secrets(settings.home().resolve("secrets"));
+    }
+
+    public static Fleet start(FleetSettings settings) {
+        Fleet fleet = new Fleet(settings);
+        try {
+            fleet.startInfrastructure();
+            fleet.startServices();
+            return fleet;
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    public FleetSettings settings() {
+        return settings;
+    }
+
+    /** The services that are running, in start order. */
+    public List<String> running() {
+        return List.copyOf(processes.keySet());
+    }
+
+    public KeyPair signingKeyPair() {
+        return signingKeyPair;
+    }
+
+    public String signingKeyId() {
+        return read(settings.home().resolve("keys/current-kid"));
+    }
+
+    public String adminPassword() {
+        return secrets.get("admin-password");
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    private void startInfrastructure() {
+        Path home = settings.home();
+        postgres = EmbeddedPostgres.start(home.resolve("postgres"), settings.postgresPort(), true);
+        ServiceSpec.ALL.stream().filter(s -> s.database() != null).forEach(s -> postgres.createDatabase(s.database()));
+        kafka = EmbeddedKafka.start(home.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        kafka.createTopics(Topics.allWithDeadLetters(), 3);
+        signingKeyPair = ensureSigningKey(home.resolve("keys"));
+    }
+
+    /** Makes a development signing key on first run and reuses it afterwards, so sessions survive restarts. */
+    private KeyPair ensureSigningKey(Path dir) {
+        Path kidFile = dir.resolve("current-kid");
+        try {
+            if (Files.exists(kidFile)) {
+                return readKeyPair(dir.resolve(read(kidFile) + ".pem"));
+            }
+            String kid = "dev-" + LocalDate.now() + "-" + Long.toHexString(System.nanoTime() & 0xffff);
+            SigningKeys.Generated generated = SigningKeys.write(dir, kid, SigningKeys.newKeyPair(), List.of());
+            Secrets.writePrivate(kidFile, kid + "\n");
+            return generated.keyPair();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KeyPair readKeyPair(Path pem) {
+        try {
+            String base64 = String.join("", Files.readAllLines(pem).stream().filter(l -> !l.startsWith("-----")).toList());
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
+            return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())),
+                    privateKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the signing key " + pem + " is not readable", e);
+        }
+    }
+
+    private void startServices() {
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Path jar = settings.repo().resolve(spec.jar());
+            if (!Files.exists(jar)) {
+                continue;
+            }
+            Path config = writeConfig(spec);
+            Path log = settings.home().resolve("logs/" + spec.name() + ".log");
+            try {
+                Files.createDirectories(log.getParent());
+                Process process = new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+                        "-Dquarkus.config.locations=" + config.toUri(), "-jar", jar.toString())
+                        .directory(settings.repo().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
+                processes.put(spec.name(), process);
+                Secrets.writePrivate(settings.home().resolve("run/" + spec.name() + ".pid"), process.pid() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + spec.name(), e);
+            }
+            awaitHealthy(spec, log);
+        }
+    }
+
+    /** Everything a service needs to know, in a file only its owner can read (no secrets on command lines). */
+    private Path writeConfig(ServiceSpec spec) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", String.valueOf(settings.port(spec.name())));
+        config.put("quarkus.log.console.json.enabled", "false");
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        for (ServiceSpec other : ServiceSpec.ALL) {
+            config.put(other.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL", settings.url(other.name()));
+        }
+        if (spec.database() != null) {
+            config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(spec.database()));
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(spec.database()));
+            config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
+            config.put("quarkus.datasource.password", "local-trust-auth");
+        }
+        Path keys = settings.home().resolve("keys");
+        if (spec.name().equals("auth-service")) {
+            config.put("mp.jwt.verify.publickey.location", keys.resolve("jwks.json").toUri().toString());
+            config.put("tradefleet.auth.signing.private-key-location", keys.resolve(signingKeyId() + ".pem").toString());
+            config.put("tradefleet.auth.signing.key-id", signingKeyId());
+            config.put("tradefleet.auth.bootstrap-admin.email", ADMIN_EMAIL);
+            config.put("tradefleet.auth.bootstrap-admin.password", adminPassword());
+            config.put("tradefleet.auth.clients.exchange-connector.secret", secrets.get("client-exchange-connector"));
+            config.put("tradefleet.auth.clients.market-making.secret", secrets.get("client-market-making"));
+            config.put("tradefleet.auth.clients.order.secret", secrets.get("client-order"));
+        } else {
+            config.put("mp.jwt.verify.publickey.location", settings.url("auth-service") + "/auth/.well-known/jwks.json");
+        }
+        StringBuilder text = new StringBuilder("# written by ./fleet up; regenerated on every start\n");
+        config.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        Path file = settings.home().resolve("config/" + spec.name() + ".properties");
+        try {
+            Secrets.writePrivate(file, text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private void awaitHealthy(ServiceSpec spec, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = URI.create(settings.url(spec.name()) + "/q/health/ready");
+        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+        Process process = processes.get(spec.name());
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited with " + process.exitValue() + "; last lines of " + log
+                        + ":\n" + tail(log, 30));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + spec.name(), e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(spec.name() + " was not healthy within " + HEALTH_TIMEOUT.toSeconds()
+                + " s; last lines of " + log + ":\n" + tail(log, 30));
+    }
+
+    /** What a newcomer needs to see after {@code ./fleet up}. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append("tradefleet is up.\n\n");
+        s.append(String.format("  %-28s %s%n", "web app + API (gateway)", settings.url("gateway-service")));
+        for (String name : running()) {
+            s.append(String.format("  %-28s %s  (health %s/q/health, OpenAPI %s/q/openapi)%n", name, settings.url(name),
+                    settings.url(name), settings.url(name)));
+        }
+        s.append(String.format("  %-28s postgresql://127.0.0.1:%d (user postgres)%n", "PostgreSQL", settings.postgresPort()));
+        s.append(String.format("  %-28s 127.0.0.1:%d%n", "Kafka", settings.kafkaPort()));
+        s.append(String.format("%n  admin login: %s, password in %s%n", ADMIN_EMAIL,
+                settings.home().resolve("secrets/admin-password")));
+        s.append("  logs: ./fleet logs <service>    status: ./fleet status    stop: ./fleet down\n");
+        return s.toString();
+    }
+
+    @Override
+    public void close() {
+        List<String> names = new ArrayList<>(processes.keySet());
+        Collections.reverse(names);
+        for (String name : names) {
+            Process process = processes.get(name);
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            try {
+                Files.deleteIfExists(settings.home().resolve("run/" + name + ".pid"));
+            } catch (IOException ignored) {
+                // best effort: ./fleet down also checks pid files against live processes
+            }
+        }
+        processes.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

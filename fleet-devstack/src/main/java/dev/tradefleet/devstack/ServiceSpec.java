@@ -1,0 +1,26 @@
+package dev.tradefleet.devstack;
+
+import java.util.List;
+
+/**
+ * A service of the fleet as the launcher knows it: its default port, its database (if it owns one) and where
+ * its runnable jar is once built. Services whose jar does not exist yet are skipped, so the fleet grows as
+ * services land.
+ */
+public record ServiceSpec(String name, int defaultPort, String database) {
+
+    public static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("auth-service", 8081, "auth"),
+            new ServiceSpec("credentials-service", 8082, "credentials"),
+            new ServiceSpec("order-service", 8083, "orders"),
+            new ServiceSpec("exchange-connector-service", 8084, "connector"),
+            new ServiceSpec("market-making-service", 8085, "market_making"),
+            new ServiceSpec("ledger-service", 8086, "ledger"),
+            new ServiceSpec("paper-exchange", 8090, "paper_exchange"),
+            // the gateway starts last: it waits for the others' keys and routes
+            new ServiceSpec("gateway-service", 8080, null));
+
+    public String jar() {
+        return name + "/target/quarkus-app/quarkus-run.jar";
+    }
+}

@@ -1,0 +1,176 @@
+package dev.tradefleet.devstack;
+
+import dev.tradefleet.testing.EmbeddedPostgres;
+import dev.tradefleet.testing.FreePorts;
+import dev.tradefleet.testing.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fleet as {@code ./fleet up} runs it — embedded PostgreSQL and Kafka, the real auth-service and gateway
+ * jars in their own JVMs — on free ports, driven only through the gateway like the web app would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FleetEndToEndTest {
+
+    private static final String PASSWORD = "a long and good passphrase";
+    private Fleet fleet;
+    private String gateway;
+    private String auth;
+    private TestTokens tokens;
+
+    @BeforeAll
+    void startFleet() throws Exception {
+        Path repo = Path.of(System.getProperty("tradefleet.repo", "..")).toAbsolutePath().normalize();
+        for (String service : List.of("auth-service", "gateway-service")) {
+            assertTrue(Files.exists(repo.resolve(service + "/target/quarkus-app/quarkus-run.jar")),
+                    service + " is not packaged: run the README's test command (./mvnw verify), which packages services first");
+        }
+        Map<String, Integer> ports = new HashMap<>();
+        ServiceSpec.ALL.forEach(s -> ports.put(s.name(), FreePorts.next()));
+        Path home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "fleet-e2e-");
+        fleet = Fleet.start(new FleetSettings(repo, home, FreePorts.next(), FreePorts.next(), FreePorts.next(), ports));
+        gateway = fleet.settings().url("gateway-service");
+        auth = fleet.settings().url("auth-service");
+        tokens = new TestTokens(fleet.signingKeyPair(), fleet.signingKeyId());
+    }
+
+    @AfterAll
+    void stopFleet() {
+        if (fleet == null) {
+            return;
+        }
+        FleetSettings settings = fleet.settings();
+        fleet.close();
+        for (String service : List.of("gateway-service", "auth-service")) {
+            assertFalse(listening(settings.port(service)), service + " still listening after close");
+        }
+        assertFalse(listening(settings.postgresPort()), "PostgreSQL still listening after close");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private RequestSpecification viaGateway() {
+        return RestAssured.given().baseUri(gateway);
+    }
+
+    private long users() throws Exception {
+        try (Connection c = DriverManager.getConnection(fleet.jdbcUrl("auth"), EmbeddedPostgres.USER, "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM users")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void registerLoginMeRefreshLogoutThroughTheGateway() {
+        String email = "e2e-" + UUID.randomUUID() + "@example.com";
+        String id = viaGateway().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD, "name", "End To End"))
+                .post("/api/auth/register").then().statusCode(201).body("email", equalTo(email)).extract().path("id");
+
+        Map<String, Object> session = viaGateway().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD))
+                .post("/api/auth/login").then().statusCode(200).extract().jsonPath().getMap("");
+        String access = (String) session.get("accessToken");
+
+        viaGateway().auth().oauth2(access).get("/api/auth/me").then().statusCode(200)
+                .body("id", equalTo(id)).body("roles", containsInAnyOrder("user"));
+
+        Map<String, Object> rotated = viaGateway().contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", session.get("refreshToken")))
+                .post("/api/auth/refresh").then().statusCode(200).extract().jsonPath().getMap("");
+        assertNotEquals(session.get("refreshToken"), rotated.get("refreshToken"));
+
+        // reuse of the rotated token revokes the family: the new one dies too
+        viaGateway().contentType(ContentType.JSON).body(Map.of("refreshToken", session.get("refreshToken")))
+                .post("/api/auth/refresh").then().statusCode(401).contentType("application/problem+json");
+        viaGateway().contentType(ContentType.JSON).body(Map.of("refreshToken", rotated.get("refreshToken")))
+                .post("/api/auth/refresh").then().statusCode(401);
+
+        Map<String, Object> again = viaGateway().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD))
+                .post("/api/auth/login").then().statusCode(200).extract().jsonPath().getMap("");
+        viaGateway().auth().oauth2((String) again.get("accessToken")).contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", again.get("refreshToken")))
+                .post("/api/auth/logout").then().statusCode(204);
+        viaGateway().contentType(ContentType.JSON).body(Map.of("refreshToken", again.get("refreshToken")))
+                .post("/api/auth/refresh").then().statusCode(401);
+    }
+
+    @Test
+    void theAdministratorFromConfigurationCanLogIn() {
+        String access = viaGateway().contentType(ContentType.JSON)
+                .body(Map.of("email", Fleet.ADMIN_EMAIL, "password", fleet.adminPassword()))
+                .post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+        viaGateway().auth().oauth2(access).get("/api/auth/me").then().statusCode(200)
+                .body("roles", hasItems("admin", "user"));
+    }
+
+    @Test
+    void badTokensAreRefusedByTheGatewayAndByTheServiceDirectly() {
+        String user = UUID.randomUUID().toString();
+        List<String> bad = List.of(tokens.expired(user), tokens.signedByAnotherKey(user), tokens.unsigned(user),
+                tokens.hs256WithPublicKey(user), tokens.withIssuer(user, "https://evil.example"),
+                tokens.withAudience(user, "other"), tokens.tampered(user, UUID.randomUUID().toString()));
+        for (String token : bad) {
+            viaGateway().auth().oauth2(token).get("/api/auth/me").then().statusCode(401).contentType("application/problem+json");
+            RestAssured.given().baseUri(auth).auth().oauth2(token).get("/auth/me").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void badInputGetsProblemJsonAndStoresNothing() throws Exception {
+        long before = users();
+        viaGateway().contentType(ContentType.JSON).body("{\"email\":").post("/api/auth/register").then()
+                .statusCode(400).contentType("application/problem+json");
+        viaGateway().contentType(ContentType.JSON).body("{}").post("/api/auth/register").then()
+                .statusCode(400).body("errors.field", hasItems("email", "password", "name"));
+        viaGateway().contentType(ContentType.TEXT).body("hello").post("/api/auth/register").then()
+                .statusCode(415).contentType("application/problem+json");
+        viaGateway().contentType(ContentType.JSON).body("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+                .post("/api/auth/register").then().statusCode(413).contentType("application/problem+json");
+        assertEquals(before, users());
+    }
+
+    @Test
+    void everyServiceServesHealthMetricsAndOpenApi() {
+        for (String service : fleet.running()) {
+            String base = fleet.settings().url(service);
+            RestAssured.given().baseUri(base).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            RestAssured.given().baseUri(base).get("/q/metrics").then().statusCode(200);
+        }
+        RestAssured.given().baseUri(auth).get("/q/openapi").then().statusCode(200);
+    }
+}
