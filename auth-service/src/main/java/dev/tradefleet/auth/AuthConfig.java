@@ -29,6 +29,10 @@ public interface AuthConfig {
 
     BootstrapAdmin bootstrapAdmin();
 
+    /** Peers (IP literals) whose X-Forwarded-For is believed: the gateway's addresses. */
+    @WithDefault("127.0.0.1,::1")
+    java.util.Set<String> trustedProxies();
+
     /** Service clients for the client-credentials grant, by client id. */
     Map<String, ServiceClient> clients();
 

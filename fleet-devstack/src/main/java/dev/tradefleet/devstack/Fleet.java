@@ -181,6 +181,7 @@ public final class Fleet implements AutoCloseable {
         } else {
             config.put("mp.jwt.verify.publickey.location", settings.url("auth-service") + "/auth/.well-known/jwks.json");
         }
+        config.putAll(settings.extraConfig());
         StringBuilder text = new StringBuilder("# written by ./fleet up; regenerated on every start\n");
         config.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Path file = settings.home().resolve("config/" + spec.name() + ".properties");

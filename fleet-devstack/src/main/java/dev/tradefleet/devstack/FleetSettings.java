@@ -9,12 +9,20 @@ import java.util.Map;
  * or any others (tests use free ports so that they never collide with a running fleet).
  */
 public record FleetSettings(Path repo, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                            Map<String, Integer> servicePorts) {
+                            Map<String, Integer> servicePorts, Map<String, String> extraConfig) {
 
     public static FleetSettings standard(Path repo) {
         Map<String, Integer> ports = new HashMap<>();
         ServiceSpec.ALL.forEach(s -> ports.put(s.name(), s.defaultPort()));
-        return new FleetSettings(repo, repo.resolve(".fleet"), 15432, 19092, 19093, ports);
+        return new FleetSettings(repo, repo.resolve(".fleet"), 15432, 19092, 19093, ports, Map.of());
+    }
+
+    /** The same fleet on free ports under {@code home}, so that it never collides with a running {@code ./fleet up}. */
+    public static FleetSettings isolated(Path repo, Path home, Map<String, String> extraConfig) {
+        Map<String, Integer> ports = new HashMap<>();
+        ServiceSpec.ALL.forEach(s -> ports.put(s.name(), dev.tradefleet.testing.FreePorts.next()));
+        return new FleetSettings(repo, home, dev.tradefleet.testing.FreePorts.next(), dev.tradefleet.testing.FreePorts.next(),
+                dev.tradefleet.testing.FreePorts.next(), ports, Map.copyOf(extraConfig));
     }
 
     public int port(String service) {

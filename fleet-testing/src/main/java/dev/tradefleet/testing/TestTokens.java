@@ -77,6 +77,23 @@ public final class TestTokens {
         return parts[0] + "." + forged + "." + parts[2];
     }
 
+    /**
+     * Every kind of token a service must refuse, by name: what each service's security test runs through,
+     * so that all of them face the same attacks.
+     */
+    public java.util.Map<String, String> attacks(String subject) {
+        java.util.Map<String, String> attacks = new java.util.LinkedHashMap<>();
+        attacks.put("expired", expired(subject));
+        attacks.put("signed by another key", signedByAnotherKey(subject));
+        attacks.put("alg none", unsigned(subject));
+        attacks.put("HS256 keyed with the public key", hs256WithPublicKey(subject));
+        attacks.put("wrong issuer", withIssuer(subject, "https://evil.example"));
+        attacks.put("wrong audience", withAudience(subject, "someone-else"));
+        attacks.put("tampered payload", tampered(subject, UUID.randomUUID().toString()));
+        attacks.put("garbage", "not.a.jwt");
+        return attacks;
+    }
+
     private static String header(String alg, String kid) {
         return "{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"" + (kid == null ? "" : ",\"kid\":\"" + kid + "\"") + "}";
     }

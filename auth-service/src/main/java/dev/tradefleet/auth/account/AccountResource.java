@@ -1,5 +1,6 @@
 package dev.tradefleet.auth.account;
 
+import dev.tradefleet.auth.ClientAddresses;
 import dev.tradefleet.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -53,6 +54,8 @@ public class AccountResource {
     AccountService accounts;
     @Inject
     JsonWebToken token;
+    @Inject
+    ClientAddresses addresses;
 
     @POST
     @Path("/register")
@@ -60,7 +63,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
         return accounts.register(request.email(), request.password(), request.name(), List.of(User.ROLE_USER),
-                        http.remoteAddress().hostAddress())
+                        addresses.of(http))
                 .map(user -> Response.status(Response.Status.CREATED)
                         .entity(new UserView(user.id(), user.email(), user.name())).build());
     }

@@ -1,5 +1,6 @@
 package dev.tradefleet.auth.session;
 
+import dev.tradefleet.auth.ClientAddresses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -36,26 +37,24 @@ public class SessionResource {
 
     @Inject
     SessionService sessions;
+    @Inject
+    ClientAddresses addresses;
 
     @POST
     @Path("/login")
     public Uni<TokenPair> login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
-        return sessions.login(request.email(), request.password(), address(http)).map(TokenPair::of);
+        return sessions.login(request.email(), request.password(), addresses.of(http)).map(TokenPair::of);
     }
 
     @POST
     @Path("/refresh")
     public Uni<TokenPair> refresh(@Valid @NotNull RefreshRequest request, @Context HttpServerRequest http) {
-        return sessions.refresh(request.refreshToken(), address(http)).map(TokenPair::of);
+        return sessions.refresh(request.refreshToken(), addresses.of(http)).map(TokenPair::of);
     }
 
     @POST
     @Path("/logout")
     public Uni<Response> logout(@Valid @NotNull RefreshRequest request, @Context HttpServerRequest http) {
-        return sessions.logout(request.refreshToken(), address(http)).map(ignored -> Response.noContent().build());
-    }
-
-    private static String address(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return sessions.logout(request.refreshToken(), addresses.of(http)).map(ignored -> Response.noContent().build());
     }
 }

@@ -48,7 +48,7 @@ public class SigningKey {
             boolean signingKeyListed = false;
             for (JsonNode key : jwks.path("keys")) {
                 ObjectNode publicOnly = mapper.createObjectNode();
-                key.fields().forEachRemaining(f -> {
+                key.properties().forEach(f -> {
                     if (PUBLIC_MEMBERS.contains(f.getKey())) {
                         publicOnly.set(f.getKey(), f.getValue());
                     }
