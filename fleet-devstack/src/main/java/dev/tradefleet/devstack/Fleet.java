@@ -51,8 +51,10 @@ public final class Fleet implements AutoCloseable {
         this.secrets = new Secrets(settings.home().resolve("secrets"));
     }
 
+    /** Starts the fleet; it stops when closed, or when this JVM exits (services first, then Kafka, then PostgreSQL). */
     public static Fleet start(FleetSettings settings) {
         Fleet fleet = new Fleet(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "fleet-stop"));
         try {
             fleet.startInfrastructure();
             fleet.startServices();
@@ -239,7 +241,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         List<String> names = new ArrayList<>(processes.keySet());
         Collections.reverse(names);
         for (String name : names) {

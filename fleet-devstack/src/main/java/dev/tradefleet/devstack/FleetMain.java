@@ -44,13 +44,12 @@ public final class FleetMain {
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            fleet.close();
             try {
                 Files.deleteIfExists(ready);
             } catch (IOException ignored) {
                 // the next up removes it anyway
             }
-        }, "fleet-stop"));
+        }, "fleet-ready-remove"));
         Secrets.writePrivate(ready, fleet.summary());
         System.out.print(fleet.summary());
         Thread.currentThread().join();

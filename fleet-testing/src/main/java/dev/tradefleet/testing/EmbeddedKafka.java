@@ -81,7 +81,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.startup();
         EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + port);
         kafka.awaitReady();
-        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-stop"));
         return kafka;
     }
 

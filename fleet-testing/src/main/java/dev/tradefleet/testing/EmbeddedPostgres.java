@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * A real PostgreSQL server run from the binaries that {@code io.zonky.test.postgres} publishes on Maven
  * Central. PostgreSQL refuses to run as root, and CI machines run as root: in that case every server
  * command is run through {@code setpriv} as the unprivileged {@code nobody} user, which owns the data
- * directory. No Docker, no system package.
+ * directory. No Docker, no system package. The owner stops it ({@link #close()}): the server is a separate
+ * process and outlives a JVM that forgets to.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -109,7 +110,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
             run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-o", String.join(" ", options),
                     "-l", baseDir.resolve("postgres.log").toString(), "-w", "-t", "60", "start"), 90);
             running = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL under " + baseDir, e);
         }

@@ -25,6 +25,7 @@ public final class TestInfrastructure {
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             postgres = EmbeddedPostgres.start(scratch("postgres"), FreePorts.next(), false);
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
         }
         return postgres;
     }
@@ -32,6 +33,7 @@ public final class TestInfrastructure {
     public static synchronized EmbeddedKafka kafka() {
         if (kafka == null) {
             kafka = EmbeddedKafka.start(scratch("kafka"), FreePorts.next(), FreePorts.next());
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
             kafka.createTopics(Topics.allWithDeadLetters(), 3);
         }
         return kafka;
