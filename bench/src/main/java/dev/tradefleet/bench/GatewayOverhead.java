@@ -22,7 +22,8 @@ import java.util.UUID;
  * the gateway, with 64 requests in flight and then with one, on a real fleet started for the run (rate limits raised so that
  * they do not shape the result). Prints a Markdown table for docs/benchmarks.md.
  *
- * <p>Usage: {@code java -jar bench/target/tradefleet-bench.jar [seconds] [connections]} from the repository root.
+ * <p>Usage: {@code java -jar bench/target/tradefleet-bench.jar [seconds] [connections] [rates]} from the repository
+ * root, e.g. {@code 20 64 1000,3000,5000}.
  */
 public final class GatewayOverhead {
 
@@ -32,6 +33,9 @@ public final class GatewayOverhead {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int[] rates = args.length > 2
+                ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {1000, 3000, 5000};
         Path repo = Path.of("").toAbsolutePath();
         Path home = Files.createTempDirectory(repo.resolve("bench/target"), "fleet-bench-");
         Map<String, String> unlimited = Map.of(
@@ -44,18 +48,25 @@ public final class GatewayOverhead {
             Vertx vertx = Vertx.vertx();
             try {
                 Duration warmUp = Duration.ofSeconds(Math.max(5, seconds / 2));
-                LoadRun.run(vertx, "warm-up", auth + "/auth/me", token, connections, warmUp);
-                LoadRun.run(vertx, "warm-up", gateway + "/api/auth/me", token, connections, warmUp);
+                LoadRun.saturate(vertx, "warm-up", auth + "/auth/me", token, connections, warmUp);
+                LoadRun.saturate(vertx, "warm-up", gateway + "/api/auth/me", token, connections, warmUp);
                 Duration measure = Duration.ofSeconds(seconds);
-                // Saturated (throughput, and latency with queueing) and then one request at a time (the latency the
-                // gateway itself adds, without queueing on two shared cores).
-                for (int inFlight : new int[] {connections, 1}) {
-                    List<LoadRun.Result> results = List.of(
-                            LoadRun.run(vertx, "direct to auth-service", auth + "/auth/me", token, inFlight, measure),
-                            LoadRun.run(vertx, "through the gateway", gateway + "/api/auth/me", token, inFlight, measure),
-                            LoadRun.run(vertx, "direct again", auth + "/auth/me", token, inFlight, measure));
-                    System.out.println(report(results, inFlight, seconds));
+                String direct = auth + "/auth/me";
+                String proxied = gateway + "/api/auth/me";
+                System.out.println(report("Most it can do: " + connections + " requests always in flight", List.of(
+                        LoadRun.saturate(vertx, "direct to auth-service", direct, token, connections, measure),
+                        LoadRun.saturate(vertx, "through the gateway", proxied, token, connections, measure),
+                        LoadRun.saturate(vertx, "direct again", direct, token, connections, measure))));
+                for (int rate : rates) {
+                    System.out.println(report("Fixed rate: " + rate + " requests/s over " + connections + " connections", List.of(
+                            LoadRun.atRate(vertx, "direct to auth-service", direct, token, connections, rate, measure),
+                            LoadRun.atRate(vertx, "through the gateway", proxied, token, connections, rate, measure),
+                            LoadRun.atRate(vertx, "direct again", direct, token, connections, rate, measure))));
                 }
+                System.out.println(report("One request at a time", List.of(
+                        LoadRun.saturate(vertx, "direct to auth-service", direct, token, 1, measure),
+                        LoadRun.saturate(vertx, "through the gateway", proxied, token, 1, measure),
+                        LoadRun.saturate(vertx, "direct again", direct, token, 1, measure))));
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get();
             }
@@ -81,10 +92,9 @@ public final class GatewayOverhead {
         return response.body();
     }
 
-    static String report(List<LoadRun.Result> results, int connections, int seconds) {
+    static String report(String title, List<LoadRun.Result> results) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%d connections, %d s per run, %d cores%n%n", connections, seconds,
-                Runtime.getRuntime().availableProcessors()));
+        s.append("#### ").append(title).append("\n\n");
         s.append("| run | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
         s.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (LoadRun.Result r : results) {
@@ -92,10 +102,12 @@ public final class GatewayOverhead {
                     r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99), r.percentileMillis(100), r.errors()));
         }
         LoadRun.Result direct = results.get(0);
+        LoadRun.Result again = results.get(2);
         LoadRun.Result gateway = results.get(1);
-        s.append(String.format(Locale.ROOT, "%ngateway overhead at the median: %.2f ms; at p99: %.2f ms%n",
-                gateway.percentileMillis(50) - direct.percentileMillis(50),
-                gateway.percentileMillis(99) - direct.percentileMillis(99)));
+        double directMedian = (direct.percentileMillis(50) + again.percentileMillis(50)) / 2;
+        double directP99 = (direct.percentileMillis(99) + again.percentileMillis(99)) / 2;
+        s.append(String.format(Locale.ROOT, "%ngateway adds %.2f ms at the median and %.2f ms at p99 (against the mean of both direct runs)%n",
+                gateway.percentileMillis(50) - directMedian, gateway.percentileMillis(99) - directP99));
         return s.toString();
     }
 }

@@ -12,10 +12,17 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
- * A closed-loop HTTP load: {@code connections} requests are always in flight, each on its own keep-alive
- * connection, and each completion sends the next. Latency is measured from send to the last byte of the body.
+ * HTTP load over a pool of keep-alive connections, two ways:
+ * <ul>
+ *   <li>closed loop ({@link #saturate}): N requests always in flight, each completion sends the next — the
+ *   most the target can do;</li>
+ *   <li>open loop ({@link #atRate}): requests are due at a fixed rate whatever the answers do, and latency is
+ *   counted from when a request was due, so that time spent waiting for a connection is not hidden
+ *   (no coordinated omission).</li>
+ * </ul>
  */
 final class LoadRun {
 
@@ -34,53 +41,96 @@ final class LoadRun {
         }
     }
 
-    private LoadRun() {
+    private static final int MAX_SAMPLES = 4_000_000;
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final RequestOptions options;
+    private final long[] latencies = new long[MAX_SAMPLES];
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+
+    private LoadRun(Vertx vertx, String url, String bearer, int connections) {
+        this.vertx = vertx;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        this.options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+                .putHeader("Authorization", "Bearer " + bearer).setTimeout(10_000);
     }
 
-    static Result run(Vertx vertx, String name, String url, String bearer, int connections, Duration duration) throws InterruptedException {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false),
-                new PoolOptions().setHttp1MaxSize(connections));
-        long[] latencies = new long[4_000_000];
-        AtomicLong count = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+    static Result saturate(Vertx vertx, String name, String url, String bearer, int connections, Duration duration)
+            throws InterruptedException {
+        LoadRun run = new LoadRun(vertx, url, bearer, connections);
         long end = System.nanoTime() + duration.toNanos();
         CountDownLatch done = new CountDownLatch(connections);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-                .putHeader("Authorization", "Bearer " + bearer).setTimeout(10_000);
         long started = System.nanoTime();
         for (int i = 0; i < connections; i++) {
-            next(client, options, end, latencies, count, errors, done);
+            run.loop(end, done);
         }
         done.await(duration.toSeconds() + 30, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        client.close();
-        int n = (int) Math.min(count.get(), latencies.length);
-        long[] sorted = Arrays.copyOf(latencies, n);
-        Arrays.sort(sorted);
-        return new Result(name, count.get(), errors.get(), seconds, sorted);
+        return run.finish(name, started);
     }
 
-    private static void next(HttpClient client, RequestOptions options, long end, long[] latencies, AtomicLong count,
-                             AtomicLong errors, CountDownLatch done) {
+    static Result atRate(Vertx vertx, String name, String url, String bearer, int connections, int perSecond, Duration duration)
+            throws InterruptedException {
+        LoadRun run = new LoadRun(vertx, url, bearer, connections);
+        long total = perSecond * duration.toSeconds();
+        long started = System.nanoTime();
+        double intervalNanos = 1e9 / perSecond;
+        AtomicLong issued = new AtomicLong();
+        AtomicLong finished = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        vertx.setPeriodic(1, timer -> {
+            long now = System.nanoTime();
+            long due = Math.min(total, (long) ((now - started) / intervalNanos) + 1);
+            while (issued.get() < due) {
+                long dueAt = started + (long) (issued.getAndIncrement() * intervalNanos);
+                run.send(dueAt, ignored -> {
+                    if (finished.incrementAndGet() == total) {
+                        done.countDown();
+                    }
+                });
+            }
+            if (issued.get() >= total) {
+                vertx.cancelTimer(timer);
+            }
+        });
+        done.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        return run.finish(name, started);
+    }
+
+    private void loop(long end, CountDownLatch done) {
         if (System.nanoTime() >= end) {
             done.countDown();
             return;
         }
-        long sent = System.nanoTime();
+        send(System.nanoTime(), ignored -> loop(end, done));
+    }
+
+    private void send(long dueAt, LongConsumer then) {
         client.request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onComplete(result -> {
-                    long latency = System.nanoTime() - sent;
+                    long latency = System.nanoTime() - dueAt;
                     if (result.succeeded() && result.result() == 200) {
                         long i = count.getAndIncrement();
-                        if (i < latencies.length) {
+                        if (i < MAX_SAMPLES) {
                             latencies[(int) i] = latency;
                         }
                     } else {
                         errors.incrementAndGet();
                     }
-                    next(client, options, end, latencies, count, errors, done);
+                    then.accept(latency);
                 });
+    }
+
+    private Result finish(String name, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        client.close();
+        int n = (int) Math.min(count.get(), MAX_SAMPLES);
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        return new Result(name, count.get(), errors.get(), seconds, sorted);
     }
 }

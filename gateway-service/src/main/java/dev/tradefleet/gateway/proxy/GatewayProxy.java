@@ -102,20 +102,29 @@ public class GatewayProxy {
             refuse(ctx, unauthorized());
             return;
         }
+        io.vertx.core.Future<TokenVerifier.Verified> verified = verifier.verify(token);
+        if (verified.isComplete()) {
+            // a token seen before: no hop through the event loop
+            authorised(ctx, target, address, verified);
+            return;
+        }
         Context context = Vertx.currentContext();
-        verifier.verify(token).onComplete(result -> context.runOnContext(ignored -> {
-            if (result.failed()) {
-                LOG.debugf("refused token: %s", result.cause().getMessage());
-                refuse(ctx, unauthorized());
-                return;
-            }
-            TokenBucketLimiter.Decision byUser = perUser.tryAcquire(result.result().subject(), System.nanoTime());
-            if (!byUser.allowed()) {
-                refuse(ctx, tooMany(byUser));
-                return;
-            }
-            forward(ctx, target, address);
-        }));
+        verified.onComplete(result -> context.runOnContext(ignored -> authorised(ctx, target, address, verified)));
+    }
+
+    private void authorised(RoutingContext ctx, RouteTable.Target target, String address,
+                            io.vertx.core.Future<TokenVerifier.Verified> verified) {
+        if (verified.failed()) {
+            LOG.debugf("refused token: %s", verified.cause().getMessage());
+            refuse(ctx, unauthorized());
+            return;
+        }
+        TokenBucketLimiter.Decision byUser = perUser.tryAcquire(verified.result().subject(), System.nanoTime());
+        if (!byUser.allowed()) {
+            refuse(ctx, tooMany(byUser));
+            return;
+        }
+        forward(ctx, target, address);
     }
 
     private void forward(RoutingContext ctx, RouteTable.Target target, String address) {
