@@ -1,6 +1,7 @@
 package dev.tradefleet.devstack;
 
 import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.testing.CredentialKeysets;
 import dev.tradefleet.testing.EmbeddedKafka;
 import dev.tradefleet.testing.EmbeddedPostgres;
 import dev.tradefleet.testing.SigningKeys;
@@ -115,6 +116,23 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /** A development Tink keyset for credentials-service, made once; production keysets come from a Secret. */
+    private static Path ensureCredentialKeyset(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Secrets.writePrivate(file, CredentialKeysets.newKeyset());
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The secret of a service client, as auth-service knows it (for tests that act as that service). */
+    public String clientSecret(String client) {
+        return secrets.get("client-" + client);
+    }
+
     private static KeyPair readKeyPair(Path pem) {
         try {
             String base64 = String.join("", Files.readAllLines(pem).stream().filter(l -> !l.startsWith("-----")).toList());
@@ -177,11 +195,14 @@ public final class Fleet implements AutoCloseable {
             config.put("tradefleet.auth.signing.key-id", signingKeyId());
             config.put("tradefleet.auth.bootstrap-admin.email", ADMIN_EMAIL);
             config.put("tradefleet.auth.bootstrap-admin.password", adminPassword());
-            config.put("tradefleet.auth.clients.exchange-connector.secret", secrets.get("client-exchange-connector"));
-            config.put("tradefleet.auth.clients.market-making.secret", secrets.get("client-market-making"));
-            config.put("tradefleet.auth.clients.order.secret", secrets.get("client-order"));
+            for (String client : List.of("exchange-connector", "market-making", "order")) {
+                config.put("tradefleet.auth.clients." + client + ".secret", clientSecret(client));
+            }
         } else {
             config.put("mp.jwt.verify.publickey.location", settings.url("auth-service") + "/auth/.well-known/jwks.json");
+        }
+        if (spec.name().equals("credentials-service")) {
+            config.put("tradefleet.credentials.keyset-location", ensureCredentialKeyset(keys.resolve("credentials-keyset.json")).toString());
         }
         config.putAll(settings.extraConfig());
         StringBuilder text = new StringBuilder("# written by ./fleet up; regenerated on every start\n");

@@ -44,7 +44,7 @@ class FleetEndToEndTest {
     @BeforeAll
     void startFleet() throws Exception {
         Path repo = Path.of(System.getProperty("tradefleet.repo", "..")).toAbsolutePath().normalize();
-        for (String service : List.of("auth-service", "gateway-service")) {
+        for (String service : List.of("auth-service", "credentials-service", "gateway-service")) {
             assertTrue(Files.exists(repo.resolve(service + "/target/quarkus-app/quarkus-run.jar")),
                     service + " is not packaged: run the README's test command (./mvnw verify), which packages services first");
         }
@@ -62,7 +62,7 @@ class FleetEndToEndTest {
         }
         FleetSettings settings = fleet.settings();
         fleet.close();
-        for (String service : List.of("gateway-service", "auth-service")) {
+        for (String service : List.of("gateway-service", "credentials-service", "auth-service")) {
             assertFalse(listening(settings.port(service)), service + " still listening after close");
         }
         assertFalse(listening(settings.postgresPort()), "PostgreSQL still listening after close");
@@ -154,6 +154,39 @@ class FleetEndToEndTest {
         viaGateway().contentType(ContentType.JSON).body("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
                 .post("/api/auth/register").then().statusCode(413).contentType("application/problem+json");
         assertEquals(before, users());
+    }
+
+    private String loginAs(String email) {
+        viaGateway().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD, "name", "Trader"))
+                .post("/api/auth/register").then().statusCode(201);
+        return viaGateway().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
+                .post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+    }
+
+    @Test
+    void credentialsThroughTheGatewayAndKeyMaterialOnlyForTheConnector() {
+        String alice = loginAs("alice-" + UUID.randomUUID() + "@example.com");
+        String bob = loginAs("bob-" + UUID.randomUUID() + "@example.com");
+        Map<String, Object> key = Map.of("exchange", "bitget", "environment", "testnet", "label", "main",
+                "apiKey", "bg_e2e_api_key_0001", "secretKey", "bg_e2e_secret_0001", "passphrase", "bg_e2e_pass");
+        String id = viaGateway().auth().oauth2(alice).contentType(ContentType.JSON).body(key)
+                .post("/api/credentials").then().statusCode(201).body("apiKey", equalTo("****0001")).extract().path("id");
+        viaGateway().auth().oauth2(alice).get("/api/credentials").then().statusCode(200).body("id", hasItems(id))
+                .body("[0].secretKey", equalTo(null));
+        viaGateway().auth().oauth2(bob).get("/api/credentials/" + id).then().statusCode(404);
+
+        // the connector, with a service token auth-service issued to it, reads the material directly
+        String credentials = fleet.settings().url("credentials-service");
+        String connector = RestAssured.given().baseUri(auth).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", "exchange-connector")
+                .formParam("client_secret", fleet.clientSecret("exchange-connector"))
+                .post("/auth/token").then().statusCode(200).extract().path("access_token");
+        RestAssured.given().baseUri(credentials).auth().oauth2(connector).get("/internal/credentials/" + id + "/secret")
+                .then().statusCode(200).body("secretKey", equalTo("bg_e2e_secret_0001")).body("passphrase", equalTo("bg_e2e_pass"));
+        RestAssured.given().baseUri(credentials).auth().oauth2(alice).get("/internal/credentials/" + id + "/secret")
+                .then().statusCode(403);
+        // and nothing internal is reachable through the gateway
+        viaGateway().auth().oauth2(alice).get("/api/internal/credentials/" + id + "/secret").then().statusCode(404);
     }
 
     @Test

@@ -33,6 +33,12 @@ public final class TestTokens {
         return sign(header("RS256", keyId), claims(subject, groups, ISSUER, AUDIENCE, Instant.now().plusSeconds(900)), keyPair);
     }
 
+    /** A client-credentials token as auth-service issues it to service {@code clientId}. */
+    public String service(String clientId) {
+        String claims = claims("service:" + clientId, List.of("service"), ISSUER, AUDIENCE, Instant.now().plusSeconds(300));
+        return sign(header("RS256", keyId), claims.substring(0, claims.length() - 1) + ",\"client_id\":\"" + clientId + "\"}", keyPair);
+    }
+
     public String expired(String subject) {
         return sign(header("RS256", keyId), claims(subject, List.of("user"), ISSUER, AUDIENCE, Instant.now().minusSeconds(3600)), keyPair);
     }
