@@ -1,0 +1,9 @@
+package dev.tradefleet.paper.matching;
+
+public enum Side {
+    BUY, SELL;
+
+    public Side opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.tradefleet.paper.matching;
+
+public enum TimeInForce {
+    GTC, IOC, FOK
+}
