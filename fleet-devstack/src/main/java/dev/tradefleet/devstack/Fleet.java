@@ -128,6 +128,19 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /** The paper exchange's admin key ({@code X-Admin-Key}), made on first run, kept where the docs say. */
+    public String paperAdminKey() {
+        Path file = settings.home().resolve("paper-exchange/admin-key");
+        try {
+            if (!Files.exists(file)) {
+                Secrets.writePrivate(file, secrets.get("paper-admin-key") + "\n");
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The secret of a service client, as auth-service knows it (for tests that act as that service). */
     public String clientSecret(String client) {
         return secrets.get("client-" + client);
@@ -201,6 +214,9 @@ public final class Fleet implements AutoCloseable {
         } else {
             config.put("mp.jwt.verify.publickey.location", settings.url("auth-service") + "/auth/.well-known/jwks.json");
         }
+        if (spec.name().equals("paper-exchange")) {
+            config.put("tradefleet.paper.admin-key", paperAdminKey());
+        }
         if (spec.name().equals("credentials-service")) {
             config.put("tradefleet.credentials.keyset-location", ensureCredentialKeyset(keys.resolve("credentials-keyset.json")).toString());
         }
@@ -257,6 +273,10 @@ public final class Fleet implements AutoCloseable {
         s.append(String.format("  %-28s 127.0.0.1:%d%n", "Kafka", settings.kafkaPort()));
         s.append(String.format("%n  admin login: %s, password in %s%n", ADMIN_EMAIL,
                 settings.home().resolve("secrets/admin-password")));
+        if (running().contains("paper-exchange")) {
+            s.append(String.format("  paper exchange admin key (X-Admin-Key): %s  (also in %s)%n", paperAdminKey(),
+                    settings.home().resolve("paper-exchange/admin-key")));
+        }
         s.append("  logs: ./fleet logs <service>    status: ./fleet status    stop: ./fleet down\n");
         return s.toString();
     }

@@ -16,7 +16,8 @@ public record ServiceSpec(String name, int defaultPort, String database) {
             new ServiceSpec("exchange-connector-service", 8084, "connector"),
             new ServiceSpec("market-making-service", 8085, "market_making"),
             new ServiceSpec("ledger-service", 8086, "ledger"),
-            new ServiceSpec("paper-exchange", 8090, "paper_exchange"),
+            // the simulated venue keeps its state in memory, like a testnet that is reset on restart
+            new ServiceSpec("paper-exchange", 8090, null),
             // the gateway starts last: it waits for the others' keys and routes
             new ServiceSpec("gateway-service", 8080, null));
 

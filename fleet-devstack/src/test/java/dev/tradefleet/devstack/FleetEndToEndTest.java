@@ -44,7 +44,7 @@ class FleetEndToEndTest {
     @BeforeAll
     void startFleet() throws Exception {
         Path repo = Path.of(System.getProperty("tradefleet.repo", "..")).toAbsolutePath().normalize();
-        for (String service : List.of("auth-service", "credentials-service", "gateway-service")) {
+        for (String service : List.of("auth-service", "credentials-service", "paper-exchange", "gateway-service")) {
             assertTrue(Files.exists(repo.resolve(service + "/target/quarkus-app/quarkus-run.jar")),
                     service + " is not packaged: run the README's test command (./mvnw verify), which packages services first");
         }
@@ -187,6 +187,18 @@ class FleetEndToEndTest {
                 .then().statusCode(403);
         // and nothing internal is reachable through the gateway
         viaGateway().auth().oauth2(alice).get("/api/internal/credentials/" + id + "/secret").then().statusCode(404);
+    }
+
+    @Test
+    void thePaperExchangeSpeaksBinanceAndItsAdminKeyWorks() {
+        String paper = fleet.settings().url("paper-exchange");
+        RestAssured.given().baseUri(paper).get("/api/v3/ping").then().statusCode(200);
+        RestAssured.given().baseUri(paper).get("/api/v3/exchangeInfo").then().statusCode(200)
+                .body("symbols.symbol", hasItems("BTCUSDT", "ETHUSDT"));
+        RestAssured.given().baseUri(paper).header("X-Admin-Key", fleet.paperAdminKey()).contentType(ContentType.JSON)
+                .body(Map.of("balances", Map.of("USDT", "1000"))).post("/sim/accounts").then().statusCode(200);
+        RestAssured.given().baseUri(paper).header("X-Admin-Key", "guess").contentType(ContentType.JSON)
+                .body(Map.of("balances", Map.of("USDT", "1000"))).post("/sim/accounts").then().statusCode(401);
     }
 
     @Test

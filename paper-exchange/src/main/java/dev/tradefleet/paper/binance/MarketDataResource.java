@@ -1,0 +1,131 @@
+package dev.tradefleet.paper.binance;
+
+import dev.tradefleet.paper.matching.Fill;
+import dev.tradefleet.paper.matching.MatchingEngine;
+import dev.tradefleet.paper.matching.Rejection;
+import dev.tradefleet.paper.matching.Units;
+import dev.tradefleet.paper.venue.Venue;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Binance Spot v3 public market data. */
+@Path("/api/v3")
+@Produces(MediaType.APPLICATION_JSON)
+public class MarketDataResource {
+
+    private static final int MAX_DEPTH = 5000;
+
+    @Inject
+    Venue venue;
+
+    @GET
+    @Path("/ping")
+    public Map<String, Object> ping() {
+        return Map.of();
+    }
+
+    @GET
+    @Path("/time")
+    public Map<String, Object> time() {
+        return Map.of("serverTime", System.currentTimeMillis());
+    }
+
+    @GET
+    @Path("/exchangeInfo")
+    public Map<String, Object> exchangeInfo(@QueryParam("symbol") String symbol) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("timezone", "UTC");
+        json.put("serverTime", System.currentTimeMillis());
+        json.put("rateLimits", List.of(
+                Map.of("rateLimitType", "REQUEST_WEIGHT", "interval", "MINUTE", "intervalNum", 1, "limit", 6000),
+                Map.of("rateLimitType", "ORDERS", "interval", "SECOND", "intervalNum", 10, "limit", 100)));
+        json.put("exchangeFilters", List.of());
+        json.put("symbols", (symbol == null ? venue.symbols() : List.of(venue.spec(symbol))).stream()
+                .map(BinanceJson::symbol).toList());
+        return json;
+    }
+
+    @GET
+    @Path("/depth")
+    public Map<String, Object> depth(@QueryParam("symbol") String symbol, @QueryParam("limit") Integer limit) {
+        int levels = limit == null ? 100 : limit;
+        if (levels < 1 || levels > MAX_DEPTH) {
+            throw BinanceException.badRequest(-1100, "Illegal characters found in parameter 'limit'; legal range is '1-5000'.");
+        }
+        MatchingEngine.Depth depth = venue.depth(required(symbol), levels);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("lastUpdateId", System.nanoTime());
+        json.put("bids", depth.bids().stream().map(l -> List.of(Units.format(l.price()), Units.format(l.quantity()))).toList());
+        json.put("asks", depth.asks().stream().map(l -> List.of(Units.format(l.price()), Units.format(l.quantity()))).toList());
+        return json;
+    }
+
+    @GET
+    @Path("/trades")
+    public List<Map<String, Object>> trades(@QueryParam("symbol") String symbol, @QueryParam("limit") Integer limit) {
+        return venue.recentTrades(required(symbol), limit == null ? 500 : Math.min(limit, 1000)).stream()
+                .map(BinanceJson::trade).toList();
+    }
+
+    @GET
+    @Path("/ticker/price")
+    public Object price(@QueryParam("symbol") String symbol) {
+        if (symbol != null) {
+            return priceOf(symbol);
+        }
+        return venue.symbols().stream().map(s -> priceOf(s.symbol())).toList();
+    }
+
+    @GET
+    @Path("/ticker/bookTicker")
+    public Map<String, Object> bookTicker(@QueryParam("symbol") String symbol) {
+        MatchingEngine.Depth top = venue.depth(required(symbol), 1);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("symbol", symbol);
+        json.put("bidPrice", top.bids().isEmpty() ? Units.format(0) : Units.format(top.bids().get(0).price()));
+        json.put("bidQty", top.bids().isEmpty() ? Units.format(0) : Units.format(top.bids().get(0).quantity()));
+        json.put("askPrice", top.asks().isEmpty() ? Units.format(0) : Units.format(top.asks().get(0).price()));
+        json.put("askQty", top.asks().isEmpty() ? Units.format(0) : Units.format(top.asks().get(0).quantity()));
+        return json;
+    }
+
+    /** The volume-weighted price of the last five minutes' trades (the last price when there were none). */
+    @GET
+    @Path("/avgPrice")
+    public Map<String, Object> avgPrice(@QueryParam("symbol") String symbol) {
+        long since = System.currentTimeMillis() - 5 * 60_000;
+        List<Fill> recent = venue.recentTrades(required(symbol), 1000).stream().filter(f -> f.time() >= since).toList();
+        long quantity = recent.stream().mapToLong(Fill::quantity).sum();
+        java.math.BigDecimal quote = recent.stream().map(f -> Units.toDecimal(f.quoteQuantity()))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        java.math.BigDecimal average = quantity == 0 ? Units.toDecimal(venue.lastPrice(symbol))
+                : quote.divide(Units.toDecimal(quantity), Units.SCALE, java.math.RoundingMode.HALF_EVEN);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("mins", 5);
+        json.put("price", average.setScale(Units.SCALE, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        json.put("closeTime", recent.isEmpty() ? System.currentTimeMillis() : recent.get(recent.size() - 1).time());
+        return json;
+    }
+
+    private Map<String, Object> priceOf(String symbol) {
+        return Map.of("symbol", symbol, "price", Units.format(venue.lastPrice(symbol)));
+    }
+
+    private static String required(String symbol) {
+        if (symbol == null || symbol.isBlank()) {
+            throw BinanceException.mandatory("symbol");
+        }
+        if (!symbol.matches("[A-Z0-9]{2,20}")) {
+            throw new Rejection(Rejection.BAD_SYMBOL, "Invalid symbol.");
+        }
+        return symbol;
+    }
+}

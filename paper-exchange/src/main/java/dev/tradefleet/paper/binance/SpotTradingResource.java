@@ -1,0 +1,157 @@
+package dev.tradefleet.paper.binance;
+
+import dev.tradefleet.paper.matching.MatchingEngine;
+import dev.tradefleet.paper.matching.NewOrder;
+import dev.tradefleet.paper.matching.OrderType;
+import dev.tradefleet.paper.matching.Side;
+import dev.tradefleet.paper.matching.TimeInForce;
+import dev.tradefleet.paper.matching.Units;
+import dev.tradefleet.paper.venue.PaperConfig;
+import dev.tradefleet.paper.venue.Venue;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Binance Spot v3 SIGNED trading and account endpoints. Parameters may come in the query string or the form body. */
+@Path("/api/v3")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+public class SpotTradingResource {
+
+    @Inject
+    Venue venue;
+    @Inject
+    SignedRequests signed;
+    @Inject
+    PaperConfig config;
+
+    @POST
+    @Path("/order")
+    public Map<String, Object> newOrder(@Context HttpServerRequest request, String body) {
+        SignedRequests.Signed s = signed.verify(request, body);
+        Params p = s.params();
+        String symbol = p.required("symbol");
+        Side side = p.enumValue("side", Side.class, -1117, "Invalid side.");
+        OrderType type = p.enumValue("type", OrderType.class, -1116, "Invalid orderType.");
+        TimeInForce tif = p.optional("timeInForce") == null ? null
+                : p.enumValue("timeInForce", TimeInForce.class, -1115, "Invalid timeInForce.");
+        if ((type == OrderType.LIMIT || type.isStop()) && tif == null) {
+            throw BinanceException.mandatory("timeInForce");
+        }
+        if (type != OrderType.MARKET && p.optional("price") == null) {
+            throw BinanceException.mandatory("price");
+        }
+        if (type.isStop() && p.optional("stopPrice") == null) {
+            throw BinanceException.mandatory("stopPrice");
+        }
+        if (type != OrderType.MARKET && p.optional("quantity") == null) {
+            throw BinanceException.mandatory("quantity");
+        }
+        MatchingEngine.Result result = venue.place(new NewOrder(s.account(), symbol, side, type, tif, p.units("price"),
+                p.units("stopPrice"), p.units("quantity"), p.units("quoteOrderQty"), p.optional("newClientOrderId")));
+        String responseType = p.optional("newOrderRespType");
+        if ("ACK".equals(responseType)) {
+            return Map.of("symbol", symbol, "orderId", result.order().orderId(), "orderListId", -1,
+                    "clientOrderId", result.order().clientOrderId(), "transactTime", result.order().time());
+        }
+        return BinanceJson.newOrder(result.order(), result.fills(), venue.spec(symbol));
+    }
+
+    @GET
+    @Path("/order")
+    public Map<String, Object> queryOrder(@Context HttpServerRequest request) {
+        SignedRequests.Signed s = signed.verify(request, null);
+        Params p = s.params();
+        requireOrderReference(p);
+        return BinanceJson.order(venue.order(s.account(), p.required("symbol"), p.longValue("orderId", 0),
+                p.optional("origClientOrderId")));
+    }
+
+    @DELETE
+    @Path("/order")
+    public Map<String, Object> cancelOrder(@Context HttpServerRequest request, String body) {
+        SignedRequests.Signed s = signed.verify(request, body);
+        Params p = s.params();
+        requireOrderReference(p);
+        MatchingEngine.Result result = venue.cancel(s.account(), p.required("symbol"), p.longValue("orderId", 0),
+                p.optional("origClientOrderId"));
+        Map<String, Object> json = BinanceJson.order(result.order());
+        json.put("origClientOrderId", result.order().clientOrderId());
+        return json;
+    }
+
+    @GET
+    @Path("/openOrders")
+    public List<Map<String, Object>> openOrders(@Context HttpServerRequest request) {
+        SignedRequests.Signed s = signed.verify(request, null);
+        String symbol = s.params().optional("symbol");
+        if (symbol != null) {
+            venue.spec(symbol);
+        }
+        return venue.openOrders(s.account(), symbol).stream().map(BinanceJson::order).toList();
+    }
+
+    @DELETE
+    @Path("/openOrders")
+    public List<Map<String, Object>> cancelOpenOrders(@Context HttpServerRequest request, String body) {
+        SignedRequests.Signed s = signed.verify(request, body);
+        return venue.cancelAll(s.account(), s.params().required("symbol")).stream().map(BinanceJson::order).toList();
+    }
+
+    @GET
+    @Path("/myTrades")
+    public List<Map<String, Object>> myTrades(@Context HttpServerRequest request) {
+        SignedRequests.Signed s = signed.verify(request, null);
+        String symbol = s.params().required("symbol");
+        int limit = (int) Math.min(1000, s.params().longValue("limit", 500));
+        return venue.accountTrades(s.account(), symbol, limit).stream()
+                .map(f -> BinanceJson.myTrade(f, s.account(), venue.spec(symbol))).toList();
+    }
+
+    @GET
+    @Path("/account")
+    public Map<String, Object> account(@Context HttpServerRequest request) {
+        SignedRequests.Signed s = signed.verify(request, null);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("makerCommission", config.makerFeePpm() / 100);
+        json.put("takerCommission", config.takerFeePpm() / 100);
+        json.put("buyerCommission", 0);
+        json.put("sellerCommission", 0);
+        json.put("commissionRates", Map.of(
+                "maker", Units.format(config.makerFeePpm() * 100), "taker", Units.format(config.takerFeePpm() * 100),
+                "buyer", Units.format(0), "seller", Units.format(0)));
+        json.put("canTrade", true);
+        json.put("canWithdraw", false);
+        json.put("canDeposit", false);
+        json.put("brokered", false);
+        json.put("requireSelfTradePrevention", false);
+        json.put("preventSor", false);
+        json.put("updateTime", System.currentTimeMillis());
+        json.put("accountType", "SPOT");
+        List<Map<String, Object>> balances = new ArrayList<>();
+        venue.balances(s.account()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> balances.add(
+                Map.of("asset", e.getKey(), "free", Units.format(e.getValue()[0]), "locked", Units.format(e.getValue()[1]))));
+        json.put("balances", balances);
+        json.put("permissions", List.of("SPOT"));
+        json.put("uid", s.account());
+        return json;
+    }
+
+    private static void requireOrderReference(Params p) {
+        if (p.optional("orderId") == null && p.optional("origClientOrderId") == null) {
+            throw BinanceException.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+        }
+    }
+}

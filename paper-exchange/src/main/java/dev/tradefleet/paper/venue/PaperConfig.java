@@ -1,0 +1,19 @@
+package dev.tradefleet.paper.venue;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+@ConfigMapping(prefix = "tradefleet.paper")
+public interface PaperConfig {
+
+    /** Guards the simulation's admin API ({@code X-Admin-Key}); without one, the admin API is closed. */
+    Optional<String> adminKey();
+
+    @WithDefault("1000")
+    long makerFeePpm();
+
+    @WithDefault("1000")
+    long takerFeePpm();
+}

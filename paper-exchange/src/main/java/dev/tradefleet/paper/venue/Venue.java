@@ -1,0 +1,158 @@
+package dev.tradefleet.paper.venue;
+
+import dev.tradefleet.paper.matching.Fill;
+import dev.tradefleet.paper.matching.MatchingEngine;
+import dev.tradefleet.paper.matching.NewOrder;
+import dev.tradefleet.paper.matching.OrderView;
+import dev.tradefleet.paper.matching.SymbolSpec;
+import dev.tradefleet.paper.matching.Units;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The paper exchange: one matching engine for all symbols, API keys, and the recent trades the market-data
+ * endpoints show. The engine has one owner at a time (this object's lock); an operation takes microseconds,
+ * so requests queue briefly rather than contend.
+ */
+@Singleton
+public class Venue {
+
+    public record ApiKey(long account, String secretKey) {
+        @Override
+        public String toString() {
+            return "ApiKey[account " + account + ", secret redacted]";
+        }
+    }
+
+    public record Keys(String apiKey, String secretKey) {
+        @Override
+        public String toString() {
+            return "Keys[" + apiKey + ", secret redacted]";
+        }
+    }
+
+    private static final int RECENT_TRADES = 1000;
+    private static final int ACCOUNT_TRADES = 10_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final MatchingEngine engine;
+    private final Map<String, ApiKey> apiKeys = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Fill>> recentTrades = new HashMap<>();
+    private final Map<Long, Deque<Fill>> accountTrades = new HashMap<>();
+    private long nextAccount = 1;
+
+    Venue(PaperConfig config) {
+        engine = new MatchingEngine(config.makerFeePpm(), config.takerFeePpm(), System::currentTimeMillis);
+        DefaultSymbols.all().forEach(engine::addSymbol);
+    }
+
+
+    /** Opens an account with these balances (asset → decimal string) and returns its new API key pair. */
+    public synchronized Keys openAccount(Map<String, String> balances) {
+        long account = nextAccount++;
+        balances.forEach((asset, amount) -> engine.deposit(account, asset, Units.of(amount)));
+        Keys keys = new Keys(randomKey(64), randomKey(64));
+        apiKeys.put(keys.apiKey(), new ApiKey(account, keys.secretKey()));
+        return keys;
+    }
+
+    public ApiKey apiKey(String apiKey) {
+        return apiKeys.get(apiKey);
+    }
+
+    public synchronized MatchingEngine.Result place(NewOrder order) {
+        return record(engine.place(order));
+    }
+
+    public synchronized MatchingEngine.Result cancel(long account, String symbol, long orderId, String clientOrderId) {
+        return engine.cancel(account, symbol, orderId, clientOrderId);
+    }
+
+    public synchronized List<OrderView> cancelAll(long account, String symbol) {
+        return engine.cancelAll(account, symbol);
+    }
+
+    public synchronized OrderView order(long account, String symbol, long orderId, String clientOrderId) {
+        return engine.order(account, symbol, orderId, clientOrderId);
+    }
+
+    public synchronized List<OrderView> openOrders(long account, String symbol) {
+        return engine.openOrders(account, symbol);
+    }
+
+    public synchronized Map<String, long[]> balances(long account) {
+        return engine.balances(account);
+    }
+
+    public synchronized MatchingEngine.Depth depth(String symbol, int limit) {
+        return engine.depth(symbol, limit);
+    }
+
+    public synchronized long lastPrice(String symbol) {
+        return engine.lastPrice(symbol);
+    }
+
+    public synchronized List<Fill> recentTrades(String symbol, int limit) {
+        engine.spec(symbol);
+        return last(recentTrades.getOrDefault(symbol, new ArrayDeque<>()), limit);
+    }
+
+    public synchronized List<Fill> accountTrades(long account, String symbol, int limit) {
+        engine.spec(symbol);
+        List<Fill> mine = new ArrayList<>();
+        for (Fill fill : accountTrades.getOrDefault(account, new ArrayDeque<>())) {
+            if (fill.symbol().equals(symbol)) {
+                mine.add(fill);
+            }
+        }
+        return mine.subList(Math.max(0, mine.size() - limit), mine.size());
+    }
+
+    public synchronized List<SymbolSpec> symbols() {
+        return engine.symbols();
+    }
+
+    public synchronized SymbolSpec spec(String symbol) {
+        return engine.spec(symbol);
+    }
+
+    private MatchingEngine.Result record(MatchingEngine.Result result) {
+        for (Fill fill : result.fills()) {
+            bounded(recentTrades.computeIfAbsent(fill.symbol(), s -> new ArrayDeque<>()), fill, RECENT_TRADES);
+            bounded(accountTrades.computeIfAbsent(fill.buyerAccount(), a -> new ArrayDeque<>()), fill, ACCOUNT_TRADES);
+            if (fill.sellerAccount() != fill.buyerAccount()) {
+                bounded(accountTrades.computeIfAbsent(fill.sellerAccount(), a -> new ArrayDeque<>()), fill, ACCOUNT_TRADES);
+            }
+        }
+        return result;
+    }
+
+    private static void bounded(Deque<Fill> deque, Fill fill, int cap) {
+        deque.addLast(fill);
+        if (deque.size() > cap) {
+            deque.removeFirst();
+        }
+    }
+
+    private static List<Fill> last(Deque<Fill> deque, int limit) {
+        List<Fill> all = new ArrayList<>(deque);
+        return all.subList(Math.max(0, all.size() - limit), all.size());
+    }
+
+    private static String randomKey(int length) {
+        char[] key = new char[length];
+        for (int i = 0; i < length; i++) {
+            key[i] = KEY_CHARS[RANDOM.nextInt(KEY_CHARS.length)];
+        }
+        return new String(key);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.tradefleet.paper.binance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.tradefleet.paper.binance.BinanceTestClient.params;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The paper exchange driven over real HTTP the way Binance's documentation describes its Spot API v3. */
+@QuarkusTest
+class BinanceApiTest {
+
+    private static final String SYMBOL = "SOLUSDT";
+
+    private static BinanceTestClient trader() {
+        return BinanceTestClient.openAccount(Map.of("SOL", "100", "USDT", "100000"));
+    }
+
+    private static Response limit(BinanceTestClient c, String side, String price, String qty) {
+        return c.signed("POST", "/api/v3/order", params("symbol", SYMBOL, "side", side, "type", "LIMIT", "timeInForce", "GTC",
+                "quantity", qty, "price", price));
+    }
+
+    @Test
+    void publicEndpoints() {
+        given().get("/api/v3/ping").then().statusCode(200).body(equalTo("{}"));
+        long serverTime = given().get("/api/v3/time").then().statusCode(200).extract().jsonPath().getLong("serverTime");
+        assertEquals(System.currentTimeMillis(), serverTime, 5000);
+        given().get("/api/v3/exchangeInfo").then().statusCode(200)
+                .body("symbols.symbol", hasItem("BTCUSDT"))
+                .body("symbols.find { it.symbol == 'BTCUSDT' }.filters.find { it.filterType == 'PRICE_FILTER' }.tickSize",
+                        equalTo("0.01000000"))
+                .body("symbols.find { it.symbol == 'BTCUSDT' }.filters.find { it.filterType == 'LOT_SIZE' }.stepSize",
+                        equalTo("0.00001000"));
+        given().queryParam("symbol", "NOPE").get("/api/v3/depth").then().statusCode(400)
+                .body("code", equalTo(-1121)).body("msg", equalTo("Invalid symbol."));
+        given().get("/api/v3/depth").then().statusCode(400).body("code", equalTo(-1102));
+    }
+
+    @Test
+    void twoAccountsTradeAndEverythingAddsUp() {
+        BinanceTestClient alice = trader();
+        BinanceTestClient bob = trader();
+        long ask = limit(alice, "SELL", "150.00", "2").then().statusCode(200)
+                .body("status", equalTo("NEW")).body("origQty", equalTo("2.00000000")).body("fills", hasSize(0))
+                .extract().jsonPath().getLong("orderId");
+        given().queryParam("symbol", SYMBOL).get("/api/v3/depth").then().statusCode(200)
+                .body("asks[0]", equalTo(List.of("150.00000000", "2.00000000")));
+
+        limit(bob, "BUY", "151.00", "0.5").then().statusCode(200)
+                .body("status", equalTo("FILLED")).body("cummulativeQuoteQty", equalTo("75.00000000"))
+                .body("fills[0].price", equalTo("150.00000000")).body("fills[0].qty", equalTo("0.50000000"))
+                .body("fills[0].commission", equalTo("0.00050000")).body("fills[0].commissionAsset", equalTo("SOL"));
+
+        alice.signed("GET", "/api/v3/order", params("symbol", SYMBOL, "orderId", String.valueOf(ask))).then().statusCode(200)
+                .body("status", equalTo("PARTIALLY_FILLED")).body("executedQty", equalTo("0.50000000"));
+        alice.signed("GET", "/api/v3/account", Map.of()).then().statusCode(200)
+                .body("balances.find { it.asset == 'SOL' }.free", equalTo("98.00000000"))
+                .body("balances.find { it.asset == 'SOL' }.locked", equalTo("1.50000000"))
+                .body("balances.find { it.asset == 'USDT' }.free", equalTo("100074.92500000"));
+        bob.signed("GET", "/api/v3/account", Map.of()).then().statusCode(200)
+                .body("balances.find { it.asset == 'SOL' }.free", equalTo("100.49950000"))
+                .body("balances.find { it.asset == 'USDT' }.free", equalTo("99925.00000000"));
+        bob.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL)).then().statusCode(200)
+                .body("[0].isBuyer", equalTo(true)).body("[0].isMaker", equalTo(false)).body("[0].qty", equalTo("0.50000000"));
+        alice.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL)).then().statusCode(200)
+                .body("[0].isBuyer", equalTo(false)).body("[0].isMaker", equalTo(true)).body("[0].orderId", equalTo((int) ask));
+
+        given().queryParam("symbol", SYMBOL).get("/api/v3/ticker/price").then().body("price", equalTo("150.00000000"));
+        given().queryParam("symbol", SYMBOL).get("/api/v3/trades").then().body("price", hasItem("150.00000000"));
+        given().queryParam("symbol", SYMBOL).get("/api/v3/ticker/bookTicker").then().body("askPrice", equalTo("150.00000000"));
+        given().queryParam("symbol", SYMBOL).get("/api/v3/avgPrice").then().body("mins", equalTo(5));
+
+        alice.signed("GET", "/api/v3/openOrders", params("symbol", SYMBOL)).then().statusCode(200).body("orderId", hasItem((int) ask));
+        alice.signed("DELETE", "/api/v3/order", params("symbol", SYMBOL, "orderId", String.valueOf(ask))).then().statusCode(200)
+                .body("status", equalTo("CANCELED"));
+        alice.signed("GET", "/api/v3/account", Map.of()).then()
+                .body("balances.find { it.asset == 'SOL' }.locked", equalTo("0.00000000"));
+    }
+
+    @Test
+    void parametersInTheBodyAndClientOrderIds() {
+        BinanceTestClient carol = trader();
+        carol.signedBody("/api/v3/order", params("symbol", SYMBOL, "side", "BUY", "type", "LIMIT", "timeInForce", "GTC",
+                "quantity", "1", "price", "10", "newClientOrderId", "carol-1")).then().statusCode(200)
+                .body("clientOrderId", equalTo("carol-1"));
+        carol.signed("GET", "/api/v3/order", params("symbol", SYMBOL, "origClientOrderId", "carol-1")).then().statusCode(200)
+                .body("price", equalTo("10.00000000"));
+        carol.signed("DELETE", "/api/v3/openOrders", params("symbol", SYMBOL)).then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void authenticationErrorsAreBinances() {
+        BinanceTestClient dave = trader();
+        String query = "symbol=" + SYMBOL + "&timestamp=" + System.currentTimeMillis();
+        given().urlEncodingEnabled(false).get("/api/v3/openOrders?" + query + "&signature=" + Signatures.sign(dave.secretKey, query))
+                .then().statusCode(401).body("code", equalTo(-2014));
+        given().urlEncodingEnabled(false).header("X-MBX-APIKEY", "unknownKey123")
+                .get("/api/v3/openOrders?" + query + "&signature=" + Signatures.sign(dave.secretKey, query))
+                .then().statusCode(401).body("code", equalTo(-2015)).body("msg", equalTo("Invalid API-key, IP, or permissions for action."));
+        given().urlEncodingEnabled(false).header("X-MBX-APIKEY", dave.apiKey)
+                .get("/api/v3/openOrders?" + query + "&signature=" + Signatures.sign("wrong secret", query))
+                .then().statusCode(400).body("code", equalTo(-1022)).body("msg", equalTo("Signature for this request is not valid."));
+        dave.signed("GET", "/api/v3/openOrders", params("symbol", SYMBOL, "timestamp", String.valueOf(System.currentTimeMillis() - 60_000)))
+                .then().statusCode(400).body("code", equalTo(-1021));
+        dave.signed("GET", "/api/v3/openOrders", params("symbol", SYMBOL, "timestamp", String.valueOf(System.currentTimeMillis() + 10_000)))
+                .then().statusCode(400).body("code", equalTo(-1021));
+        given().urlEncodingEnabled(false).header("X-MBX-APIKEY", dave.apiKey).get("/api/v3/openOrders?" + query)
+                .then().statusCode(400).body("code", equalTo(-1102));
+    }
+
+    @Test
+    void orderErrorsAreBinances() {
+        BinanceTestClient erin = trader();
+        limit(erin, "SELL", "150.001", "1").then().statusCode(400).body("code", equalTo(-1013))
+                .body("msg", equalTo("Filter failure: PRICE_FILTER"));
+        limit(erin, "SELL", "150.00", "0.0001").then().statusCode(400).body("msg", equalTo("Filter failure: LOT_SIZE"));
+        limit(erin, "SELL", "150.00", "1000").then().statusCode(400).body("code", equalTo(-2010));
+        limit(erin, "SELL", "150.00", "0.000000001").then().statusCode(400).body("code", equalTo(-1111));
+        limit(erin, "SELL", "abc", "1").then().statusCode(400).body("code", equalTo(-1100));
+        limit(erin, "SIDEWAYS", "150.00", "1").then().statusCode(400).body("code", equalTo(-1117));
+        erin.signed("POST", "/api/v3/order", params("symbol", SYMBOL, "side", "BUY", "type", "LIMIT", "quantity", "1", "price", "10"))
+                .then().statusCode(400).body("code", equalTo(-1102)).body("msg", equalTo(
+                        "Mandatory parameter 'timeInForce' was not sent, was empty/null, or malformed."));
+        erin.signed("DELETE", "/api/v3/order", params("symbol", SYMBOL, "orderId", "999999")).then().statusCode(400)
+                .body("code", equalTo(-2011)).body("msg", equalTo("Unknown order sent."));
+        erin.signed("GET", "/api/v3/order", params("symbol", SYMBOL, "orderId", "999999")).then().statusCode(400)
+                .body("code", equalTo(-2013)).body("msg", equalTo("Order does not exist."));
+    }
+
+    @Test
+    void oneAccountCannotSeeOrTouchAnothersOrders() {
+        BinanceTestClient frank = trader();
+        BinanceTestClient grace = trader();
+        long id = limit(frank, "BUY", "10.00", "1").then().statusCode(200).extract().jsonPath().getLong("orderId");
+        grace.signed("GET", "/api/v3/order", params("symbol", SYMBOL, "orderId", String.valueOf(id))).then().statusCode(400)
+                .body("code", equalTo(-2013));
+        grace.signed("DELETE", "/api/v3/order", params("symbol", SYMBOL, "orderId", String.valueOf(id))).then().statusCode(400)
+                .body("code", equalTo(-2011));
+        grace.signed("DELETE", "/api/v3/openOrders", params("symbol", SYMBOL)).then().statusCode(200);
+        frank.signed("GET", "/api/v3/order", params("symbol", SYMBOL, "orderId", String.valueOf(id))).then()
+                .body("status", equalTo("NEW"));
+    }
+
+    @Test
+    void theAdminApiNeedsItsKey() {
+        given().contentType(ContentType.JSON).body(Map.of("balances", Map.of("USDT", "1"))).post("/sim/accounts")
+                .then().statusCode(401);
+        given().header("X-Admin-Key", "wrong").get("/sim/symbols").then().statusCode(401);
+        given().header("X-Admin-Key", BinanceTestClient.ADMIN_KEY).get("/sim/symbols").then().statusCode(200)
+                .body("$", hasItem("BTCUSDT")).body("size()", greaterThan(3));
+        given().header("X-Admin-Key", BinanceTestClient.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("balances", Map.of("USDT", "-5"))).post("/sim/accounts").then().statusCode(400);
+    }
+}
