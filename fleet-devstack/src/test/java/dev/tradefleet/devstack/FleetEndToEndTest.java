@@ -195,6 +195,9 @@ class FleetEndToEndTest {
         RestAssured.given().baseUri(paper).get("/api/v3/ping").then().statusCode(200);
         RestAssured.given().baseUri(paper).get("/api/v3/exchangeInfo").then().statusCode(200)
                 .body("symbols.symbol", hasItems("BTCUSDT", "ETHUSDT"));
+        // the simulated market is running: there is liquidity and a last price from the start
+        RestAssured.given().baseUri(paper).queryParam("symbol", "BTCUSDT").get("/api/v3/depth").then().statusCode(200)
+                .body("bids.size()", org.hamcrest.Matchers.greaterThan(0)).body("asks.size()", org.hamcrest.Matchers.greaterThan(0));
         RestAssured.given().baseUri(paper).header("X-Admin-Key", fleet.paperAdminKey()).contentType(ContentType.JSON)
                 .body(Map.of("balances", Map.of("USDT", "1000"))).post("/sim/accounts").then().statusCode(200);
         RestAssured.given().baseUri(paper).header("X-Admin-Key", "guess").contentType(ContentType.JSON)

@@ -21,6 +21,10 @@ public class Rejection extends RuntimeException {
         return code;
     }
 
+    public static Rejection filterFailure(String filter) {
+        return filter(filter);
+    }
+
     static Rejection filter(String filter) {
         return new Rejection(FILTER_FAILURE, "Filter failure: " + filter);
     }

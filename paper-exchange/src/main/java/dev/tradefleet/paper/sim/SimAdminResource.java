@@ -1,6 +1,7 @@
 package dev.tradefleet.paper.sim;
 
 import dev.tradefleet.paper.binance.BinanceException;
+import dev.tradefleet.paper.matching.Units;
 import dev.tradefleet.paper.venue.PaperConfig;
 import dev.tradefleet.paper.venue.Venue;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -25,10 +27,18 @@ public class SimAdminResource {
     public record NewAccount(Map<String, String> balances) {
     }
 
+    public record NewPrice(String price) {
+    }
+
+    public record MarketView(String symbol, String referencePrice, String lastPrice, boolean paused) {
+    }
+
     @Inject
     Venue venue;
     @Inject
     PaperConfig config;
+    @Inject
+    MarketSimulator simulator;
 
     /** Opens a paper account with the given balances and returns its API key and secret (shown once). */
     @POST
@@ -50,6 +60,46 @@ public class SimAdminResource {
     public List<String> symbols(@HeaderParam("X-Admin-Key") String adminKey) {
         requireAdmin(adminKey);
         return venue.symbols().stream().map(s -> s.symbol()).sorted().toList();
+    }
+
+    /** Lists every market with its reference and last price. */
+    @GET
+    @Path("/markets")
+    public List<MarketView> markets(@HeaderParam("X-Admin-Key") String adminKey) {
+        requireAdmin(adminKey);
+        return venue.symbols().stream().map(s -> new MarketView(s.symbol(),
+                Units.format(simulator.referencePrice(s.symbol())), Units.format(venue.lastPrice(s.symbol())), simulator.paused()))
+                .sorted(java.util.Comparator.comparing(MarketView::symbol)).toList();
+    }
+
+    /** Sets a market's price now: resting orders it crosses trade, and stop orders trigger, at once. */
+    @POST
+    @Path("/markets/{symbol}/price")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MarketView setPrice(@HeaderParam("X-Admin-Key") String adminKey, @PathParam("symbol") String symbol, NewPrice request) {
+        requireAdmin(adminKey);
+        if (request == null || request.price() == null || !request.price().matches("[0-9]{1,12}(\\.[0-9]{1,8})?")) {
+            throw BinanceException.mandatory("price");
+        }
+        simulator.setPrice(symbol, Units.of(request.price()));
+        return new MarketView(symbol, Units.format(simulator.referencePrice(symbol)), Units.format(venue.lastPrice(symbol)),
+                simulator.paused());
+    }
+
+    @POST
+    @Path("/pause")
+    public Map<String, Boolean> pause(@HeaderParam("X-Admin-Key") String adminKey) {
+        requireAdmin(adminKey);
+        simulator.pause();
+        return Map.of("paused", true);
+    }
+
+    @POST
+    @Path("/resume")
+    public Map<String, Boolean> resume(@HeaderParam("X-Admin-Key") String adminKey) {
+        requireAdmin(adminKey);
+        simulator.resume();
+        return Map.of("paused", false);
     }
 
     private void requireAdmin(String given) {

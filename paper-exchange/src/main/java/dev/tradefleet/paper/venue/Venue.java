@@ -58,11 +58,17 @@ public class Venue {
 
     /** Opens an account with these balances (asset → decimal string) and returns its new API key pair. */
     public synchronized Keys openAccount(Map<String, String> balances) {
-        long account = nextAccount++;
-        balances.forEach((asset, amount) -> engine.deposit(account, asset, Units.of(amount)));
+        long account = openSimulatedAccount(balances);
         Keys keys = new Keys(randomKey(64), randomKey(64));
         apiKeys.put(keys.apiKey(), new ApiKey(account, keys.secretKey()));
         return keys;
+    }
+
+    /** A funded account without API keys (the simulated market participants use these). */
+    public synchronized long openSimulatedAccount(Map<String, String> balances) {
+        long account = nextAccount++;
+        balances.forEach((asset, amount) -> engine.deposit(account, asset, Units.of(amount)));
+        return account;
     }
 
     public ApiKey apiKey(String apiKey) {

@@ -1,5 +1,6 @@
 package dev.tradefleet.paper.binance;
 
+import dev.tradefleet.paper.SignedClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static dev.tradefleet.paper.binance.BinanceTestClient.params;
+import static dev.tradefleet.paper.SignedClient.params;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -21,14 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BinanceApiTest {
 
     private static final String SYMBOL = "SOLUSDT";
+    private static final String ADMIN_KEY = "test-admin-key";
 
-    private static BinanceTestClient trader() {
-        return BinanceTestClient.openAccount(Map.of("SOL", "100", "USDT", "100000"));
+    private static SignedClient trader() {
+        return SignedClient.open(ADMIN_KEY, Map.of("SOL", "100", "USDT", "100000"));
     }
 
-    private static Response limit(BinanceTestClient c, String side, String price, String qty) {
-        return c.signed("POST", "/api/v3/order", params("symbol", SYMBOL, "side", side, "type", "LIMIT", "timeInForce", "GTC",
-                "quantity", qty, "price", price));
+    private static Response limit(SignedClient c, String side, String price, String qty) {
+        return c.limit(SYMBOL, side, price, qty);
     }
 
     @Test
@@ -49,8 +50,8 @@ class BinanceApiTest {
 
     @Test
     void twoAccountsTradeAndEverythingAddsUp() {
-        BinanceTestClient alice = trader();
-        BinanceTestClient bob = trader();
+        SignedClient alice = trader();
+        SignedClient bob = trader();
         long ask = limit(alice, "SELL", "150.00", "2").then().statusCode(200)
                 .body("status", equalTo("NEW")).body("origQty", equalTo("2.00000000")).body("fills", hasSize(0))
                 .extract().jsonPath().getLong("orderId");
@@ -90,7 +91,7 @@ class BinanceApiTest {
 
     @Test
     void parametersInTheBodyAndClientOrderIds() {
-        BinanceTestClient carol = trader();
+        SignedClient carol = trader();
         carol.signedBody("/api/v3/order", params("symbol", SYMBOL, "side", "BUY", "type", "LIMIT", "timeInForce", "GTC",
                 "quantity", "1", "price", "10", "newClientOrderId", "carol-1")).then().statusCode(200)
                 .body("clientOrderId", equalTo("carol-1"));
@@ -101,7 +102,7 @@ class BinanceApiTest {
 
     @Test
     void authenticationErrorsAreBinances() {
-        BinanceTestClient dave = trader();
+        SignedClient dave = trader();
         String query = "symbol=" + SYMBOL + "&timestamp=" + System.currentTimeMillis();
         given().urlEncodingEnabled(false).get("/api/v3/openOrders?" + query + "&signature=" + Signatures.sign(dave.secretKey, query))
                 .then().statusCode(401).body("code", equalTo(-2014));
@@ -121,7 +122,7 @@ class BinanceApiTest {
 
     @Test
     void orderErrorsAreBinances() {
-        BinanceTestClient erin = trader();
+        SignedClient erin = trader();
         limit(erin, "SELL", "150.001", "1").then().statusCode(400).body("code", equalTo(-1013))
                 .body("msg", equalTo("Filter failure: PRICE_FILTER"));
         limit(erin, "SELL", "150.00", "0.0001").then().statusCode(400).body("msg", equalTo("Filter failure: LOT_SIZE"));
@@ -140,8 +141,8 @@ class BinanceApiTest {
 
     @Test
     void oneAccountCannotSeeOrTouchAnothersOrders() {
-        BinanceTestClient frank = trader();
-        BinanceTestClient grace = trader();
+        SignedClient frank = trader();
+        SignedClient grace = trader();
         long id = limit(frank, "BUY", "10.00", "1").then().statusCode(200).extract().jsonPath().getLong("orderId");
         grace.signed("GET", "/api/v3/order", params("symbol", SYMBOL, "orderId", String.valueOf(id))).then().statusCode(400)
                 .body("code", equalTo(-2013));
@@ -157,9 +158,9 @@ class BinanceApiTest {
         given().contentType(ContentType.JSON).body(Map.of("balances", Map.of("USDT", "1"))).post("/sim/accounts")
                 .then().statusCode(401);
         given().header("X-Admin-Key", "wrong").get("/sim/symbols").then().statusCode(401);
-        given().header("X-Admin-Key", BinanceTestClient.ADMIN_KEY).get("/sim/symbols").then().statusCode(200)
+        given().header("X-Admin-Key", ADMIN_KEY).get("/sim/symbols").then().statusCode(200)
                 .body("$", hasItem("BTCUSDT")).body("size()", greaterThan(3));
-        given().header("X-Admin-Key", BinanceTestClient.ADMIN_KEY).contentType(ContentType.JSON)
+        given().header("X-Admin-Key", ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("balances", Map.of("USDT", "-5"))).post("/sim/accounts").then().statusCode(400);
     }
 }
