@@ -115,6 +115,69 @@ public class MarketDataResource {
         return json;
     }
 
+    private static final Map<String, Integer> INTERVAL_MINUTES = Map.ofEntries(
+            Map.entry("1m", 1), Map.entry("3m", 3), Map.entry("5m", 5), Map.entry("15m", 15), Map.entry("30m", 30),
+            Map.entry("1h", 60), Map.entry("2h", 120), Map.entry("4h", 240), Map.entry("6h", 360), Map.entry("8h", 480),
+            Map.entry("12h", 720), Map.entry("1d", 1440));
+
+    /** Candlesticks: [open time, open, high, low, close, volume, close time, quote volume, trades, taker buy base, taker buy quote, "0"]. */
+    @GET
+    @Path("/klines")
+    public List<List<Object>> klines(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
+                                     @QueryParam("startTime") Long startTime, @QueryParam("endTime") Long endTime,
+                                     @QueryParam("limit") Integer limit) {
+        required(symbol);
+        if (interval == null) {
+            throw BinanceException.mandatory("interval");
+        }
+        Integer minutes = INTERVAL_MINUTES.get(interval);
+        if (minutes == null) {
+            throw BinanceException.badRequest(-1120, "Invalid interval.");
+        }
+        int count = limit == null ? 500 : Math.max(1, Math.min(limit, 1000));
+        long end = endTime == null ? System.currentTimeMillis() : endTime;
+        long start = startTime == null ? 0 : startTime;
+        long width = minutes * dev.tradefleet.paper.venue.Candles.MINUTE;
+        return venue.klines(symbol, minutes, start, end, count).stream().map(c -> List.<Object>of(c.openTime,
+                Units.format(c.open), Units.format(c.high), Units.format(c.low), Units.format(c.close), Units.format(c.volume),
+                c.openTime + width - 1, Units.format(c.quoteVolume), c.trades, Units.format(c.takerBuyVolume),
+                Units.format(c.takerBuyQuoteVolume), "0")).toList();
+    }
+
+    /** The rolling 24-hour statistics of one symbol. */
+    @GET
+    @Path("/ticker/24hr")
+    public Map<String, Object> ticker24hr(@QueryParam("symbol") String symbol) {
+        required(symbol);
+        dev.tradefleet.paper.venue.Candles.Candle day = venue.lastDay(symbol);
+        MatchingEngine.Depth top = venue.depth(symbol, 1);
+        long now = System.currentTimeMillis();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("symbol", symbol);
+        java.math.BigDecimal open = Units.toDecimal(day == null ? 0 : day.open);
+        java.math.BigDecimal last = Units.toDecimal(day == null ? 0 : day.close);
+        json.put("priceChange", last.subtract(open).toPlainString());
+        // percent with 3 decimals, rounded half up, as Binance shows it
+        json.put("priceChangePercent", open.signum() == 0 ? "0.000" : last.subtract(open).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(open, 3, java.math.RoundingMode.HALF_UP).toPlainString());
+        json.put("weightedAvgPrice", day == null || day.volume == 0 ? Units.format(0) : Units.toDecimal(day.quoteVolume)
+                .divide(Units.toDecimal(day.volume), Units.SCALE, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        json.put("lastPrice", last.toPlainString());
+        json.put("bidPrice", top.bids().isEmpty() ? Units.format(0) : Units.format(top.bids().get(0).price()));
+        json.put("askPrice", top.asks().isEmpty() ? Units.format(0) : Units.format(top.asks().get(0).price()));
+        json.put("openPrice", open.toPlainString());
+        json.put("highPrice", Units.format(day == null ? 0 : day.high));
+        json.put("lowPrice", Units.format(day == null ? 0 : day.low));
+        json.put("volume", Units.format(day == null ? 0 : day.volume));
+        json.put("quoteVolume", Units.format(day == null ? 0 : day.quoteVolume));
+        json.put("openTime", now - 24 * 60 * dev.tradefleet.paper.venue.Candles.MINUTE);
+        json.put("closeTime", now);
+        json.put("firstId", day == null ? -1 : day.firstTradeId);
+        json.put("lastId", day == null ? -1 : day.lastTradeId);
+        json.put("count", day == null ? 0 : day.trades);
+        return json;
+    }
+
     private Map<String, Object> priceOf(String symbol) {
         return Map.of("symbol", symbol, "price", Units.format(venue.lastPrice(symbol)));
     }

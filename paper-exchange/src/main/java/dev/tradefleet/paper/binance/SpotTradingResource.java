@@ -111,6 +111,16 @@ public class SpotTradingResource {
     }
 
     @GET
+    @Path("/allOrders")
+    public List<Map<String, Object>> allOrders(@Context HttpServerRequest request) {
+        SignedRequests.Signed s = signed.verify(request, null);
+        Params p = s.params();
+        int limit = (int) Math.max(1, Math.min(1000, p.longValue("limit", 500)));
+        return venue.orders(s.account(), p.required("symbol"), p.longValue("orderId", 0), limit).stream()
+                .map(BinanceJson::order).toList();
+    }
+
+    @GET
     @Path("/myTrades")
     public List<Map<String, Object>> myTrades(@Context HttpServerRequest request) {
         SignedRequests.Signed s = signed.verify(request, null);

@@ -28,6 +28,14 @@ public final class MatchingEngine {
     public record Level(long price, long quantity) {
     }
 
+    /** An order list (OCO) as it stands: its legs, in Binance's order (below, above for a SELL). */
+    public record ListView(long orderListId, String listClientOrderId, String symbol, long account, List<OrderView> orders) {
+
+        public boolean done() {
+            return orders.stream().allMatch(o -> o.status().isFinal());
+        }
+    }
+
     public record Depth(List<Level> bids, List<Level> asks) {
     }
 
@@ -46,6 +54,12 @@ public final class MatchingEngine {
     private final Map<Long, Order> history = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Order> eldest) {
+            return size() > HISTORY;
+        }
+    };
+    private final Map<Long, OcoList> lists = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, OcoList> eldest) {
             return size() > HISTORY;
         }
     };
@@ -413,6 +427,7 @@ public final class MatchingEngine {
         stop.sibling = limit;
         list.legs[0] = sell ? stop : limit;
         list.legs[1] = sell ? limit : stop;
+        lists.put(list.id, list);
         if (limit.type == OrderType.LIMIT_MAKER) {
             book.rest(limit);
         } else {
@@ -545,6 +560,56 @@ public final class MatchingEngine {
             }
         }
         return null;
+    }
+
+    /** The account's orders on the symbol, open or recent, oldest first, from {@code fromId} on, at most {@code limit}. */
+    public List<OrderView> orders(long account, String symbol, long fromId, int limit) {
+        book(symbol);
+        java.util.TreeMap<Long, Order> mine = new java.util.TreeMap<>();
+        for (Map<Long, Order> source : List.of(history, open)) {
+            for (Order o : source.values()) {
+                if (o.account == account && o.spec.symbol().equals(symbol) && o.id >= fromId) {
+                    mine.put(o.id, o);
+                }
+            }
+        }
+        List<OrderView> views = new ArrayList<>();
+        for (Order o : mine.values()) {
+            if (views.size() == limit) {
+                break;
+            }
+            views.add(o.view());
+        }
+        return views;
+    }
+
+    public ListView orderList(long account, long orderListId, String listClientOrderId) {
+        OcoList list = orderListId > 0 ? lists.get(orderListId) : lists.values().stream()
+                .filter(l -> l.clientListId.equals(listClientOrderId) && l.legs[0].account == account).findFirst().orElse(null);
+        if (list == null || list.legs[0].account != account) {
+            throw new Rejection(Rejection.NO_SUCH_ORDER, "Order list does not exist.");
+        }
+        return view(list);
+    }
+
+    public List<ListView> openOrderLists(long account) {
+        return lists.values().stream().filter(l -> l.legs[0].account == account).map(MatchingEngine::view)
+                .filter(l -> !l.done()).toList();
+    }
+
+    /** Cancels both legs of the account's order list. */
+    public ListView cancelOrderList(long account, String symbol, long orderListId) {
+        ListView list = orderList(account, orderListId, null);
+        if (!list.symbol().equals(symbol) || list.done()) {
+            throw new Rejection(Rejection.CANCEL_REJECTED, "Unknown order list sent.");
+        }
+        cancel(account, symbol, list.orders().stream().filter(o -> !o.status().isFinal()).findFirst().orElseThrow().orderId(), null);
+        return orderList(account, orderListId, null);
+    }
+
+    private static ListView view(OcoList list) {
+        return new ListView(list.id, list.clientListId, list.legs[0].spec.symbol(), list.legs[0].account,
+                List.of(list.legs[0].view(), list.legs[1].view()));
     }
 
     public List<OrderView> openOrders(long account, String symbol) {

@@ -16,4 +16,8 @@ public interface PaperConfig {
 
     @WithDefault("1000")
     long takerFeePpm();
+
+    /** Request weight a client address may use per minute (Binance: 6000). */
+    @WithDefault("6000")
+    long weightLimit();
 }

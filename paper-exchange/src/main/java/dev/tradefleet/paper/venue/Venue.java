@@ -48,6 +48,7 @@ public class Venue {
     private final Map<String, ApiKey> apiKeys = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fill>> recentTrades = new HashMap<>();
     private final Map<Long, Deque<Fill>> accountTrades = new HashMap<>();
+    private final Candles candles = new Candles();
     private long nextAccount = 1;
 
     Venue(PaperConfig config) {
@@ -123,6 +124,38 @@ public class Venue {
         return mine.subList(Math.max(0, mine.size() - limit), mine.size());
     }
 
+    public synchronized List<Candles.Candle> klines(String symbol, int intervalMinutes, long startTime, long endTime, int limit) {
+        engine.spec(symbol);
+        return candles.klines(symbol, intervalMinutes, startTime, endTime, limit);
+    }
+
+    public synchronized Candles.Candle lastDay(String symbol) {
+        engine.spec(symbol);
+        return candles.lastDay(symbol, System.currentTimeMillis());
+    }
+
+    public synchronized List<OrderView> orders(long account, String symbol, long fromId, int limit) {
+        return engine.orders(account, symbol, fromId, limit);
+    }
+
+    public synchronized MatchingEngine.OcoResult placeOco(dev.tradefleet.paper.matching.NewOco oco) {
+        MatchingEngine.OcoResult result = engine.placeOco(oco);
+        record(new MatchingEngine.Result(null, result.fills(), result.updates()));
+        return result;
+    }
+
+    public synchronized MatchingEngine.ListView orderList(long account, long listId, String listClientOrderId) {
+        return engine.orderList(account, listId, listClientOrderId);
+    }
+
+    public synchronized List<MatchingEngine.ListView> openOrderLists(long account) {
+        return engine.openOrderLists(account);
+    }
+
+    public synchronized MatchingEngine.ListView cancelOrderList(long account, String symbol, long listId) {
+        return engine.cancelOrderList(account, symbol, listId);
+    }
+
     public synchronized List<SymbolSpec> symbols() {
         return engine.symbols();
     }
@@ -133,6 +166,7 @@ public class Venue {
 
     private MatchingEngine.Result record(MatchingEngine.Result result) {
         for (Fill fill : result.fills()) {
+            candles.record(fill);
             bounded(recentTrades.computeIfAbsent(fill.symbol(), s -> new ArrayDeque<>()), fill, RECENT_TRADES);
             bounded(accountTrades.computeIfAbsent(fill.buyerAccount(), a -> new ArrayDeque<>()), fill, ACCOUNT_TRADES);
             if (fill.sellerAccount() != fill.buyerAccount()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import static dev.tradefleet.paper.SignedClient.params;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -151,6 +152,45 @@ class BinanceApiTest {
         grace.signed("DELETE", "/api/v3/openOrders", params("symbol", SYMBOL)).then().statusCode(200);
         frank.signed("GET", "/api/v3/order", params("symbol", SYMBOL, "orderId", String.valueOf(id))).then()
                 .body("status", equalTo("NEW"));
+    }
+
+    @Test
+    void candlesTickersAndOrderHistoryFollowTheTrades() {
+        BinanceTestSupport.trade(trader(), trader(), SYMBOL, "151.50", "1");
+        given().queryParam("symbol", SYMBOL).queryParam("interval", "1m").get("/api/v3/klines").then().statusCode(200)
+                .body("[-1][4]", equalTo("151.50000000"))
+                .header("X-MBX-USED-WEIGHT-1M", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("symbol", SYMBOL).queryParam("interval", "7m").get("/api/v3/klines").then().statusCode(400)
+                .body("code", equalTo(-1120));
+        given().queryParam("symbol", SYMBOL).get("/api/v3/ticker/24hr").then().statusCode(200)
+                .body("lastPrice", equalTo("151.50000000")).body("count", greaterThan(0));
+
+        SignedClient henry = trader();
+        henry.limit(SYMBOL, "BUY", "10.00", "1").then().statusCode(200);
+        henry.limit(SYMBOL, "BUY", "11.00", "1").then().statusCode(200);
+        henry.signed("GET", "/api/v3/allOrders", params("symbol", SYMBOL)).then().statusCode(200)
+                .body("$", hasSize(2)).body("price", equalTo(List.of("10.00000000", "11.00000000")));
+    }
+
+    @Test
+    void ocoOrderListsThroughTheApi() {
+        BinanceTestSupport.trade(trader(), trader(), SYMBOL, "150.00", "0.1");
+        SignedClient ivy = trader();
+        long listId = ivy.signed("POST", "/api/v3/orderList/oco", params("symbol", SYMBOL, "side", "SELL", "quantity", "1",
+                        "aboveType", "LIMIT_MAKER", "abovePrice", "160.00",
+                        "belowType", "STOP_LOSS_LIMIT", "belowPrice", "139.00", "belowStopPrice", "140.00", "belowTimeInForce", "GTC"))
+                .then().statusCode(200).body("contingencyType", equalTo("OCO")).body("listOrderStatus", equalTo("EXECUTING"))
+                .body("orders", hasSize(2)).body("orderReports", hasSize(2))
+                .extract().jsonPath().getLong("orderListId");
+        ivy.signed("GET", "/api/v3/openOrderList", Map.of()).then().statusCode(200).body("orderListId", hasItem((int) listId));
+        ivy.signed("GET", "/api/v3/orderList", params("orderListId", String.valueOf(listId))).then().statusCode(200)
+                .body("listStatusType", equalTo("EXEC_STARTED"));
+        ivy.signed("DELETE", "/api/v3/orderList", params("symbol", SYMBOL, "orderListId", String.valueOf(listId))).then()
+                .statusCode(200).body("listOrderStatus", equalTo("ALL_DONE")).body("orderReports.status", everyItem(equalTo("CANCELED")));
+        ivy.signed("POST", "/api/v3/orderList/oco", params("symbol", SYMBOL, "side", "SELL", "quantity", "1",
+                        "aboveType", "LIMIT_MAKER", "abovePrice", "149.00",
+                        "belowType", "STOP_LOSS_LIMIT", "belowPrice", "139.00", "belowStopPrice", "140.00", "belowTimeInForce", "GTC"))
+                .then().statusCode(400).body("code", equalTo(-2010));
     }
 
     @Test

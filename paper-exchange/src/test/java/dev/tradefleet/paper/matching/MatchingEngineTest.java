@@ -256,6 +256,21 @@ class MatchingEngineTest {
         assertEquals("The relationship of the prices for the orders is not correct.", wrong.getMessage());
     }
 
+    @Test
+    void orderListsAndHistoryCanBeQueried() {
+        trade("60000");
+        MatchingEngine.OcoResult oco = engine.placeOco(sellOco("0.1", "62000", "58000", "57900"));
+        MatchingEngine.ListView list = engine.orderList(ALICE, oco.orderListId(), null);
+        assertEquals(2, list.orders().size());
+        assertEquals(List.of(list), engine.openOrderLists(ALICE));
+        assertEquals(-2013, assertThrows(Rejection.class, () -> engine.orderList(BOB, oco.orderListId(), null)).code());
+        assertTrue(engine.cancelOrderList(ALICE, BTC, oco.orderListId()).done());
+        assertEquals(List.of(), engine.openOrderLists(ALICE));
+        assertEquals(2, engine.orders(ALICE, BTC, 0, 10).size());
+        long newest = Math.max(oco.orders().get(0).orderId(), oco.orders().get(1).orderId());
+        assertEquals(1, engine.orders(ALICE, BTC, newest, 10).size());
+    }
+
     private NewOco sellOco(String qty, String limitPrice, String stopPrice, String stopLimit) {
         return new NewOco(ALICE, BTC, Side.SELL, of(qty),
                 new NewOco.Leg(OrderType.LIMIT_MAKER, of(limitPrice), 0, null, null),
