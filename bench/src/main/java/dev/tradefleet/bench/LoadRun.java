@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * HTTP load over a pool of keep-alive connections, two ways:
@@ -45,22 +46,34 @@ final class LoadRun {
 
     private final Vertx vertx;
     private final HttpClient client;
-    private final RequestOptions options;
+    private final Supplier<RequestOptions> requests;
     private final long[] latencies = new long[MAX_SAMPLES];
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
 
-    private LoadRun(Vertx vertx, String url, String bearer, int connections) {
+    private LoadRun(Vertx vertx, Supplier<RequestOptions> requests, int connections) {
         this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
-        this.options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+        this.requests = requests;
+    }
+
+    /** An authenticated GET of {@code url}, the same every time. */
+    static Supplier<RequestOptions> get(String url, String bearer) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                 .putHeader("Authorization", "Bearer " + bearer).setTimeout(10_000);
+        return () -> options;
     }
 
     static Result saturate(Vertx vertx, String name, String url, String bearer, int connections, Duration duration)
             throws InterruptedException {
-        LoadRun run = new LoadRun(vertx, url, bearer, connections);
+        return saturate(vertx, name, get(url, bearer), connections, duration);
+    }
+
+    /** Closed loop over requests made by {@code requests} (each call may build a different one, e.g. signed). */
+    static Result saturate(Vertx vertx, String name, Supplier<RequestOptions> requests, int connections, Duration duration)
+            throws InterruptedException {
+        LoadRun run = new LoadRun(vertx, requests, connections);
         long end = System.nanoTime() + duration.toNanos();
         CountDownLatch done = new CountDownLatch(connections);
         long started = System.nanoTime();
@@ -73,7 +86,7 @@ final class LoadRun {
 
     static Result atRate(Vertx vertx, String name, String url, String bearer, int connections, int perSecond, Duration duration)
             throws InterruptedException {
-        LoadRun run = new LoadRun(vertx, url, bearer, connections);
+        LoadRun run = new LoadRun(vertx, get(url, bearer), connections);
         long total = perSecond * duration.toSeconds();
         long started = System.nanoTime();
         double intervalNanos = 1e9 / perSecond;
@@ -108,7 +121,7 @@ final class LoadRun {
     }
 
     private void send(long dueAt, LongConsumer then) {
-        client.request(options)
+        client.request(requests.get())
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onComplete(result -> {

@@ -164,7 +164,7 @@ public final class Fleet implements AutoCloseable {
     private void startServices() {
         for (ServiceSpec spec : ServiceSpec.ALL) {
             Path jar = settings.repo().resolve(spec.jar());
-            if (!Files.exists(jar)) {
+            if (!Files.exists(jar) || !settings.starts(spec.name())) {
                 continue;
             }
             Path config = writeConfig(spec);
