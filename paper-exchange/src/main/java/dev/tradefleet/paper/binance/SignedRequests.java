@@ -30,7 +30,11 @@ public class SignedRequests {
     }
 
     public Signed verify(HttpServerRequest request, String body) {
-        String apiKey = request.getHeader("X-MBX-APIKEY");
+        return verify(request.getHeader("X-MBX-APIKEY"), Params.of(request.query(), body));
+    }
+
+    /** The checks themselves, for REST ({@code X-MBX-APIKEY} and query/body) and the WebSocket API alike. */
+    public Signed verify(String apiKey, Params params) {
         if (apiKey == null || !KEY_FORMAT.matcher(apiKey).matches()) {
             throw new BinanceException(401, -2014, "API-key format invalid.");
         }
@@ -38,7 +42,6 @@ public class SignedRequests {
         if (key == null) {
             throw new BinanceException(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
-        Params params = Params.of(request.query(), body);
         long timestamp = params.longValue("timestamp", -1);
         if (timestamp < 0) {
             throw BinanceException.mandatory("timestamp");

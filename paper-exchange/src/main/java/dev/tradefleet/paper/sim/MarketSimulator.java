@@ -74,13 +74,16 @@ public final class MarketSimulator {
 
     /** One step of the whole market (what the timer calls): every symbol's reference walks, then trades and quotes. */
     public void step() {
+        walks.keySet().forEach(this::step);
+    }
+
+    /** One step of one symbol's market. */
+    public void step(String symbol) {
         if (paused) {
             return;
         }
-        for (Map.Entry<String, PriceWalk> entry : walks.entrySet()) {
-            entry.getValue().step();
-            settle(entry.getKey());
-        }
+        walks.get(symbol).step();
+        settle(symbol);
     }
 
     /** Sets a symbol's reference price now; the book, resting orders and stop triggers react at once. */

@@ -6,6 +6,8 @@ import dev.tradefleet.paper.matching.NewOrder;
 import dev.tradefleet.paper.matching.OrderView;
 import dev.tradefleet.paper.matching.SymbolSpec;
 import dev.tradefleet.paper.matching.Units;
+import dev.tradefleet.paper.stream.StreamEvents;
+import dev.tradefleet.paper.stream.StreamHub;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -49,9 +51,14 @@ public class Venue {
     private final Map<String, Deque<Fill>> recentTrades = new HashMap<>();
     private final Map<Long, Deque<Fill>> accountTrades = new HashMap<>();
     private final Candles candles = new Candles();
+    private final StreamHub hub;
+    private final Map<String, Map<Long, Long>[]> publishedDepth = new HashMap<>();
+    private final Map<String, String> publishedTop = new HashMap<>();
+    private long updateId;
     private long nextAccount = 1;
 
-    Venue(PaperConfig config) {
+    Venue(PaperConfig config, StreamHub hub) {
+        this.hub = hub;
         engine = new MatchingEngine(config.makerFeePpm(), config.takerFeePpm(), System::currentTimeMillis);
         DefaultSymbols.all().forEach(engine::addSymbol);
     }
@@ -77,15 +84,21 @@ public class Venue {
     }
 
     public synchronized MatchingEngine.Result place(NewOrder order) {
-        return record(engine.place(order));
+        MatchingEngine.Result result = record(engine.place(order));
+        announce(order.symbol(), result.order(), result.fills(), result.updates());
+        return result;
     }
 
     public synchronized MatchingEngine.Result cancel(long account, String symbol, long orderId, String clientOrderId) {
-        return engine.cancel(account, symbol, orderId, clientOrderId);
+        MatchingEngine.Result result = engine.cancel(account, symbol, orderId, clientOrderId);
+        announce(symbol, null, result.fills(), result.updates());
+        return result;
     }
 
     public synchronized List<OrderView> cancelAll(long account, String symbol) {
-        return engine.cancelAll(account, symbol);
+        List<OrderView> cancelled = engine.cancelAll(account, symbol);
+        announce(symbol, null, List.of(), cancelled);
+        return cancelled;
     }
 
     public synchronized OrderView order(long account, String symbol, long orderId, String clientOrderId) {
@@ -141,6 +154,7 @@ public class Venue {
     public synchronized MatchingEngine.OcoResult placeOco(dev.tradefleet.paper.matching.NewOco oco) {
         MatchingEngine.OcoResult result = engine.placeOco(oco);
         record(new MatchingEngine.Result(null, result.fills(), result.updates()));
+        announce(oco.symbol(), null, result.fills(), result.updates());
         return result;
     }
 
@@ -153,7 +167,89 @@ public class Venue {
     }
 
     public synchronized MatchingEngine.ListView cancelOrderList(long account, String symbol, long listId) {
-        return engine.cancelOrderList(account, symbol, listId);
+        MatchingEngine.ListView list = engine.cancelOrderList(account, symbol, listId);
+        announce(symbol, null, List.of(), list.orders());
+        return list;
+    }
+
+    /**
+     * Tells the streams what an operation changed: trades, the best bid and ask, the depth levels that moved,
+     * the current minute's candle; and every account involved its execution reports and balances. Market
+     * payloads are built only when a stream has subscribers.
+     */
+    private void announce(String symbol, OrderView order, List<Fill> fills, List<OrderView> updates) {
+        String lower = symbol.toLowerCase(java.util.Locale.ROOT);
+        long first = updateId + 1;
+        long last = ++updateId;
+        for (Fill fill : fills) {
+            hub.publish(lower + "@trade", StreamEvents.json(StreamEvents.trade(fill)));
+        }
+        if (hub.hasSubscribers(lower + "@bookTicker")) {
+            MatchingEngine.Depth top = engine.depth(symbol, 1);
+            String ticker = StreamEvents.json(StreamEvents.bookTicker(symbol, top, 0));
+            if (!ticker.equals(publishedTop.put(symbol, ticker))) {
+                hub.publish(lower + "@bookTicker", StreamEvents.json(StreamEvents.bookTicker(symbol, top, last)));
+            }
+        }
+        if (hub.hasSubscribers(lower + "@depth")) {
+            MatchingEngine.Depth depth = engine.depth(symbol, 1000);
+            @SuppressWarnings("unchecked")
+            Map<Long, Long>[] before = publishedDepth.getOrDefault(symbol, new Map[] {Map.of(), Map.of()});
+            Map<String, Object> diff = StreamEvents.depthUpdate(symbol, before[0], before[1], depth, first, last);
+            publishedDepth.put(symbol, new Map[] {StreamEvents.levels(depth.bids()), StreamEvents.levels(depth.asks())});
+            if (diff != null) {
+                hub.publish(lower + "@depth", StreamEvents.json(diff));
+            }
+        }
+        if (!fills.isEmpty() && hub.hasSubscribers(lower + "@kline_1m")) {
+            List<Candles.Candle> minute = candles.klines(symbol, 1, System.currentTimeMillis() - Candles.MINUTE,
+                    System.currentTimeMillis(), 1);
+            if (!minute.isEmpty()) {
+                hub.publish(lower + "@kline_1m", StreamEvents.json(StreamEvents.kline(symbol, minute.get(0))));
+            }
+        }
+        reportToAccounts(symbol, order, fills, updates);
+    }
+
+    private void reportToAccounts(String symbol, OrderView order, List<Fill> fills, List<OrderView> updates) {
+        Map<Long, OrderView> latest = new java.util.LinkedHashMap<>();
+        if (order != null) {
+            latest.put(order.orderId(), order);
+        }
+        for (OrderView update : updates) {
+            latest.put(update.orderId(), update);
+        }
+        java.util.Set<Long> accounts = new java.util.HashSet<>();
+        SymbolSpec spec = engine.spec(symbol);
+        for (OrderView o : latest.values()) {
+            if (!hub.hasAccountSubscribers(o.account())) {
+                continue;
+            }
+            accounts.add(o.account());
+            List<Fill> mine = fills.stream().filter(f -> f.takerOrderId() == o.orderId() || f.makerOrderId() == o.orderId()).toList();
+            if (mine.isEmpty()) {
+                String type = switch (o.status()) {
+                    case CANCELED -> "CANCELED";
+                    case EXPIRED -> "EXPIRED";
+                    case EXPIRED_IN_MATCH -> "TRADE_PREVENTION";
+                    default -> "NEW";
+                };
+                hub.publishToAccount(o.account(), userEvent(StreamEvents.executionReport(o, null, spec, type)));
+            }
+            for (Fill fill : mine) {
+                hub.publishToAccount(o.account(), userEvent(StreamEvents.executionReport(o, fill, spec, "TRADE")));
+            }
+        }
+        for (long account : accounts) {
+            Map<String, long[]> balances = new HashMap<>(engine.balances(account));
+            balances.keySet().retainAll(java.util.Set.of(spec.baseAsset(), spec.quoteAsset()));
+            hub.publishToAccount(account, userEvent(StreamEvents.accountPosition(balances)));
+        }
+    }
+
+    /** User data events travel inside the WebSocket API's subscription envelope. */
+    private static String userEvent(Map<String, Object> event) {
+        return StreamEvents.json(Map.of("subscriptionId", 0, "event", event));
     }
 
     public synchronized List<SymbolSpec> symbols() {

@@ -85,12 +85,12 @@ class SimulatedMarketTest {
 
         given().header("X-Admin-Key", ADMIN).post("/sim/pause").then().statusCode(200);
         long paused = simulator.referencePrice(SYMBOL);
-        simulator.step();
+        simulator.step(SYMBOL);
         assertEquals(paused, simulator.referencePrice(SYMBOL));
         given().header("X-Admin-Key", ADMIN).post("/sim/resume").then().statusCode(200);
         long before = simulator.referencePrice(SYMBOL);
         for (int i = 0; i < 20 && simulator.referencePrice(SYMBOL) == before; i++) {
-            simulator.step();
+            simulator.step(SYMBOL);
         }
         assertNotEquals(before, simulator.referencePrice(SYMBOL));
         given().header("X-Admin-Key", ADMIN).get("/sim/markets").then().statusCode(200).body("symbol", hasItem(SYMBOL));

@@ -1,0 +1,145 @@
+package dev.tradefleet.paper.stream;
+
+import dev.tradefleet.paper.SignedClient;
+import dev.tradefleet.paper.binance.Signatures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Market streams and the user data stream over real WebSockets, in the shapes of Binance's documentation. */
+@QuarkusTest
+class WebSocketStreamsTest {
+
+    private static final String ADMIN = "test-admin-key";
+    private static final String SYMBOL = "ETHUSDT";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void close() {
+        vertx.close();
+    }
+
+    private List<JsonObject> listen(String path) throws Exception {
+        List<JsonObject> received = new CopyOnWriteArrayList<>();
+        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), path)
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+        return received;
+    }
+
+    private static SignedClient trader() {
+        return SignedClient.open(ADMIN, Map.of("ETH", "100", "USDT", "1000000"));
+    }
+
+    @Test
+    void tradesStreamAsTheyHappen() throws Exception {
+        List<JsonObject> trades = listen("/ws/ethusdt@trade");
+        Thread.sleep(200);
+        trader().limit(SYMBOL, "SELL", "3000.00", "0.5").then().statusCode(200);
+        trader().limit(SYMBOL, "BUY", "3000.00", "0.5").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !trades.isEmpty());
+        JsonObject trade = trades.get(0);
+        assertEquals("trade", trade.getString("e"));
+        assertEquals(SYMBOL, trade.getString("s"));
+        assertEquals("3000.00000000", trade.getString("p"));
+        assertEquals("0.50000000", trade.getString("q"));
+        assertEquals(false, trade.getBoolean("m"), "the buyer took the resting sell: the buyer was not the maker");
+    }
+
+    @Test
+    void combinedStreamsCarryTheirNames() throws Exception {
+        List<JsonObject> events = listen("/stream?streams=ethusdt@bookTicker/ethusdt@depth");
+        Thread.sleep(200);
+        trader().limit(SYMBOL, "BUY", "2500.00", "1.5").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().map(e -> e.getString("stream")).distinct().count() == 2);
+        JsonObject book = events.stream().filter(e -> e.getString("stream").equals("ethusdt@bookTicker")).findFirst().orElseThrow();
+        assertEquals(SYMBOL, book.getJsonObject("data").getString("s"));
+        JsonObject depth = events.stream().filter(e -> e.getString("stream").equals("ethusdt@depth")).findFirst().orElseThrow();
+        assertEquals("depthUpdate", depth.getJsonObject("data").getString("e"));
+        assertTrue(depth.getJsonObject("data").getJsonArray("b").encode().contains("2500.00000000"));
+    }
+
+    @Test
+    void theUserDataStreamReportsOrdersTradesAndBalances() throws Exception {
+        SignedClient alice = trader();
+        List<JsonObject> messages = new CopyOnWriteArrayList<>();
+        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+
+        long timestamp = System.currentTimeMillis();
+        String payload = "apiKey=" + alice.apiKey + "&timestamp=" + timestamp;
+        socket.writeTextMessage(new JsonObject().put("id", "bad").put("method", "userDataStream.subscribe.signature")
+                .put("params", new JsonObject().put("apiKey", alice.apiKey).put("timestamp", timestamp)
+                        .put("signature", Signatures.sign("wrong", payload))).encode());
+        socket.writeTextMessage(new JsonObject().put("id", "sub").put("method", "userDataStream.subscribe.signature")
+                .put("params", new JsonObject().put("apiKey", alice.apiKey).put("timestamp", timestamp)
+                        .put("signature", Signatures.sign(alice.secretKey, payload))).encode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages.size() >= 2);
+        JsonObject refused = messages.stream().filter(m -> "bad".equals(m.getString("id"))).findFirst().orElseThrow();
+        assertEquals(400, refused.getInteger("status"));
+        assertEquals(-1022, refused.getJsonObject("error").getInteger("code"));
+        JsonObject subscribed = messages.stream().filter(m -> "sub".equals(m.getString("id"))).findFirst().orElseThrow();
+        assertEquals(200, subscribed.getInteger("status"));
+
+        long orderId = alice.limit(SYMBOL, "SELL", "3100.00", "1").then().statusCode(200).extract().jsonPath().getLong("orderId");
+        trader().limit(SYMBOL, "BUY", "3100.00", "0.4").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> reports(messages).size() >= 2
+                && events(messages, "outboundAccountPosition").size() >= 2);
+        List<JsonObject> reports = reports(messages);
+        assertEquals("NEW", reports.get(0).getString("x"));
+        assertEquals(orderId, reports.get(0).getLong("i"));
+        JsonObject fill = reports.get(1);
+        assertEquals("TRADE", fill.getString("x"));
+        assertEquals("PARTIALLY_FILLED", fill.getString("X"));
+        assertEquals("0.40000000", fill.getString("l"));
+        assertEquals("3100.00000000", fill.getString("L"));
+        assertEquals(true, fill.getBoolean("m"));
+        assertEquals("USDT", fill.getString("N"));
+        JsonObject position = events(messages, "outboundAccountPosition").get(1);
+        assertTrue(position.getJsonArray("B").encode().contains("\"a\":\"ETH\""));
+    }
+
+    @Test
+    void anUnknownKeyCannotSubscribe() throws Exception {
+        List<JsonObject> messages = new CopyOnWriteArrayList<>();
+        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        long timestamp = System.currentTimeMillis();
+        socket.writeTextMessage(new JsonObject().put("id", 7).put("method", "userDataStream.subscribe.signature")
+                .put("params", new JsonObject().put("apiKey", "nobody123").put("timestamp", timestamp)
+                        .put("signature", "00")).encode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !messages.isEmpty());
+        assertEquals(401, messages.get(0).getInteger("status"));
+        assertEquals(-2015, messages.get(0).getJsonObject("error").getInteger("code"));
+    }
+
+    private static List<JsonObject> events(List<JsonObject> messages, String type) {
+        return messages.stream().filter(m -> m.containsKey("event")).map(m -> m.getJsonObject("event"))
+                .filter(e -> type.equals(e.getString("e"))).toList();
+    }
+
+    private static List<JsonObject> reports(List<JsonObject> messages) {
+        return events(messages, "executionReport");
+    }
+}
