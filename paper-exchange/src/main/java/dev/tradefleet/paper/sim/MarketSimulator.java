@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A market around the users: a reference price per symbol that walks (or is set by an admin), a simulated
+ * A market around the users: a reference price per symbol that walks or replays candles (or is set by an admin), a simulated
  * market maker quoting a few levels around it, and a simulated taker that trades, at the reference, with
  * whatever resting orders the reference has crossed — so a user's limit order fills when the market reaches
  * it, in its queue position, and stop orders trigger on the resulting trades.
@@ -32,10 +32,16 @@ public final class MarketSimulator {
     private final int levels;
     private final long maker;
     private final long taker;
-    private final Map<String, PriceWalk> walks = new HashMap<>();
+    private final Map<String, PriceSource> walks = new HashMap<>();
     private volatile boolean paused;
 
     public MarketSimulator(Venue venue, long seed, double drift, double volatility, int levels, Map<String, String> startPrices) {
+        this(venue, seed, drift, volatility, levels, startPrices, Map.of());
+    }
+
+    /** @param replays symbols whose price replays a candles file instead of walking */
+    public MarketSimulator(Venue venue, long seed, double drift, double volatility, int levels, Map<String, String> startPrices,
+                           Map<String, PriceSource> replays) {
         this.venue = venue;
         this.levels = levels;
         Map<String, String> funds = new HashMap<>();
@@ -48,12 +54,15 @@ public final class MarketSimulator {
         long salt = 0;
         for (SymbolSpec spec : venue.symbols()) {
             String start = startPrices.getOrDefault(spec.symbol(), DEFAULT_START.getOrDefault(spec.symbol(), "1"));
-            walks.put(spec.symbol(), new PriceWalk(seed + salt++, Units.of(start), spec.tickSize(), drift, volatility));
+            PriceSource source = replays.get(spec.symbol());
+            walks.put(spec.symbol(), source != null ? source
+                    : new PriceWalk(seed + salt, Units.of(start), spec.tickSize(), drift, volatility));
+            salt++;
         }
     }
 
     public long referencePrice(String symbol) {
-        PriceWalk walk = walks.get(symbol);
+        PriceSource walk = walks.get(symbol);
         if (walk == null) {
             throw new Rejection(Rejection.BAD_SYMBOL, "Invalid symbol.");
         }
@@ -88,7 +97,7 @@ public final class MarketSimulator {
 
     /** Sets a symbol's reference price now; the book, resting orders and stop triggers react at once. */
     public void setPrice(String symbol, long price) {
-        PriceWalk walk = walks.get(symbol);
+        PriceSource walk = walks.get(symbol);
         if (walk == null) {
             throw new Rejection(Rejection.BAD_SYMBOL, "Invalid symbol.");
         }

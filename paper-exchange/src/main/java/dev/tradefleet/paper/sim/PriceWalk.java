@@ -8,7 +8,7 @@ import java.util.Random;
  * The model draws doubles; every price it yields is an exact multiple of the tick, so nothing downstream
  * rounds. The same seed gives the same path.
  */
-public final class PriceWalk {
+public final class PriceWalk implements PriceSource {
 
     private final Random random;
     private final long tickSize;
@@ -27,15 +27,18 @@ public final class PriceWalk {
         this.volatilityPerStep = volatilityPerStep;
     }
 
+    @Override
     public long price() {
         return price;
     }
 
     /** Moves the reference to {@code newPrice} (an admin setting it), rounded down to the tick grid. */
+    @Override
     public void set(long newPrice) {
         price = Math.max(tickSize, newPrice - newPrice % tickSize);
     }
 
+    @Override
     public long step() {
         double ticks = price / (double) tickSize;
         long move = Math.round(ticks * (driftPerStep + volatilityPerStep * random.nextGaussian()));

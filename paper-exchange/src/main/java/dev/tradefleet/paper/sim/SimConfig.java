@@ -33,4 +33,10 @@ public interface SimConfig {
 
     /** Start prices by symbol (decimal strings); symbols not listed start at their default. */
     Map<String, String> startPrices();
+
+    /**
+     * Symbols whose price replays a candles file (Binance kline CSV) instead of walking: a file path, or
+     * {@code classpath:sim/ethusdt-1m-sample.csv} for the sample shipped with the module.
+     */
+    Map<String, String> replay();
 }

@@ -157,6 +157,24 @@ public final class StreamEvents {
         return e;
     }
 
+    /** The state of an order list (OCO): started, or all done, with its orders. */
+    public static Map<String, Object> listStatus(MatchingEngine.ListView list) {
+        boolean done = list.done();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("e", "listStatus");
+        e.put("E", System.currentTimeMillis());
+        e.put("s", list.symbol());
+        e.put("g", list.orderListId());
+        e.put("c", "OCO");
+        e.put("l", done ? "ALL_DONE" : "EXEC_STARTED");
+        e.put("L", done ? "ALL_DONE" : "EXECUTING");
+        e.put("r", "NONE");
+        e.put("C", list.listClientOrderId());
+        e.put("T", list.orders().stream().mapToLong(OrderView::updateTime).max().orElse(0));
+        e.put("O", list.orders().stream().map(o -> Map.of("s", o.symbol(), "i", o.orderId(), "c", o.clientOrderId())).toList());
+        return e;
+    }
+
     public static Map<String, Object> accountPosition(Map<String, long[]> balances) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("e", "outboundAccountPosition");

@@ -240,6 +240,9 @@ public class Venue {
                 hub.publishToAccount(o.account(), userEvent(StreamEvents.executionReport(o, fill, spec, "TRADE")));
             }
         }
+        latest.values().stream().filter(o -> o.orderListId() >= 0 && hub.hasAccountSubscribers(o.account()))
+                .map(o -> engine.orderList(o.account(), o.orderListId(), null)).distinct()
+                .forEach(list -> hub.publishToAccount(list.account(), userEvent(StreamEvents.listStatus(list))));
         for (long account : accounts) {
             Map<String, long[]> balances = new HashMap<>(engine.balances(account));
             balances.keySet().retainAll(java.util.Set.of(spec.baseAsset(), spec.quoteAsset()));

@@ -120,6 +120,33 @@ class WebSocketStreamsTest {
     }
 
     @Test
+    void orderListsReportTheirStatus() throws Exception {
+        SignedClient bob = trader();
+        List<JsonObject> messages = new CopyOnWriteArrayList<>();
+        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        long timestamp = System.currentTimeMillis();
+        socket.writeTextMessage(new JsonObject().put("id", 1).put("method", "userDataStream.subscribe.signature")
+                .put("params", new JsonObject().put("apiKey", bob.apiKey).put("timestamp", timestamp)
+                        .put("signature", Signatures.sign(bob.secretKey, "apiKey=" + bob.apiKey + "&timestamp=" + timestamp))).encode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !messages.isEmpty());
+
+        long listId = bob.signed("POST", "/api/v3/orderList/oco", SignedClient.params("symbol", SYMBOL, "side", "SELL",
+                        "quantity", "1", "aboveType", "LIMIT_MAKER", "abovePrice", "9000.00",
+                        "belowType", "STOP_LOSS_LIMIT", "belowPrice", "100.00", "belowStopPrice", "101.00", "belowTimeInForce", "GTC"))
+                .then().statusCode(200).extract().jsonPath().getLong("orderListId");
+        bob.signed("DELETE", "/api/v3/orderList", SignedClient.params("symbol", SYMBOL, "orderListId", String.valueOf(listId)))
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events(messages, "listStatus").size() >= 2);
+        List<JsonObject> statuses = events(messages, "listStatus");
+        assertEquals("EXEC_STARTED", statuses.get(0).getString("l"));
+        assertEquals(listId, statuses.get(0).getLong("g"));
+        assertEquals("ALL_DONE", statuses.get(statuses.size() - 1).getString("l"));
+        assertEquals(2, statuses.get(0).getJsonArray("O").size());
+    }
+
+    @Test
     void anUnknownKeyCannotSubscribe() throws Exception {
         List<JsonObject> messages = new CopyOnWriteArrayList<>();
         WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
