@@ -46,6 +46,25 @@ class WebSocketStreamsTest {
         return received;
     }
 
+    private record ApiSocket(WebSocket socket, List<JsonObject> messages) {
+    }
+
+    private ApiSocket connectApi() throws Exception {
+        List<JsonObject> messages = new CopyOnWriteArrayList<>();
+        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        return new ApiSocket(socket, messages);
+    }
+
+    /** Sends userDataStream.subscribe.signature for {@code client}, signed with {@code secret}. */
+    private static void subscribe(ApiSocket api, Object id, SignedClient client, String secret) {
+        long timestamp = System.currentTimeMillis();
+        api.socket().writeTextMessage(new JsonObject().put("id", id).put("method", "userDataStream.subscribe.signature")
+                .put("params", new JsonObject().put("apiKey", client.apiKey).put("timestamp", timestamp)
+                        .put("signature", Signatures.sign(secret, "apiKey=" + client.apiKey + "&timestamp=" + timestamp))).encode());
+    }
+
     private static SignedClient trader() {
         return SignedClient.open(ADMIN, Map.of("ETH", "100", "USDT", "1000000"));
     }
@@ -81,19 +100,10 @@ class WebSocketStreamsTest {
     @Test
     void theUserDataStreamReportsOrdersTradesAndBalances() throws Exception {
         SignedClient alice = trader();
-        List<JsonObject> messages = new CopyOnWriteArrayList<>();
-        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-
-        long timestamp = System.currentTimeMillis();
-        String payload = "apiKey=" + alice.apiKey + "&timestamp=" + timestamp;
-        socket.writeTextMessage(new JsonObject().put("id", "bad").put("method", "userDataStream.subscribe.signature")
-                .put("params", new JsonObject().put("apiKey", alice.apiKey).put("timestamp", timestamp)
-                        .put("signature", Signatures.sign("wrong", payload))).encode());
-        socket.writeTextMessage(new JsonObject().put("id", "sub").put("method", "userDataStream.subscribe.signature")
-                .put("params", new JsonObject().put("apiKey", alice.apiKey).put("timestamp", timestamp)
-                        .put("signature", Signatures.sign(alice.secretKey, payload))).encode());
+        ApiSocket api = connectApi();
+        List<JsonObject> messages = api.messages();
+        subscribe(api, "bad", alice, "wrong");
+        subscribe(api, "sub", alice, alice.secretKey);
         await().atMost(Duration.ofSeconds(10)).until(() -> messages.size() >= 2);
         JsonObject refused = messages.stream().filter(m -> "bad".equals(m.getString("id"))).findFirst().orElseThrow();
         assertEquals(400, refused.getInteger("status"));
@@ -122,14 +132,9 @@ class WebSocketStreamsTest {
     @Test
     void orderListsReportTheirStatus() throws Exception {
         SignedClient bob = trader();
-        List<JsonObject> messages = new CopyOnWriteArrayList<>();
-        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        long timestamp = System.currentTimeMillis();
-        socket.writeTextMessage(new JsonObject().put("id", 1).put("method", "userDataStream.subscribe.signature")
-                .put("params", new JsonObject().put("apiKey", bob.apiKey).put("timestamp", timestamp)
-                        .put("signature", Signatures.sign(bob.secretKey, "apiKey=" + bob.apiKey + "&timestamp=" + timestamp))).encode());
+        ApiSocket api = connectApi();
+        List<JsonObject> messages = api.messages();
+        subscribe(api, 1, bob, bob.secretKey);
         await().atMost(Duration.ofSeconds(10)).until(() -> !messages.isEmpty());
 
         long listId = bob.signed("POST", "/api/v3/orderList/oco", SignedClient.params("symbol", SYMBOL, "side", "SELL",
@@ -148,14 +153,9 @@ class WebSocketStreamsTest {
 
     @Test
     void anUnknownKeyCannotSubscribe() throws Exception {
-        List<JsonObject> messages = new CopyOnWriteArrayList<>();
-        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        long timestamp = System.currentTimeMillis();
-        socket.writeTextMessage(new JsonObject().put("id", 7).put("method", "userDataStream.subscribe.signature")
-                .put("params", new JsonObject().put("apiKey", "nobody123").put("timestamp", timestamp)
-                        .put("signature", "00")).encode());
+        ApiSocket api = connectApi();
+        List<JsonObject> messages = api.messages();
+        subscribe(api, 7, new SignedClient("nobody123", "irrelevant"), "irrelevant");
         await().atMost(Duration.ofSeconds(10)).until(() -> !messages.isEmpty());
         assertEquals(401, messages.get(0).getInteger("status"));
         assertEquals(-2015, messages.get(0).getJsonObject("error").getInteger("code"));
