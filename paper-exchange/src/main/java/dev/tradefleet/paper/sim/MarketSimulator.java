@@ -153,7 +153,7 @@ public final class MarketSimulator {
         for (int i = 1; i <= levels; i++) {
             long bid = reference - i * spec.tickSize();
             long ask = reference + i * spec.tickSize();
-            long size = Math.max(minimalQuantity(spec, reference) * 10L * i, spec.minQty());
+            long size = Math.max(minimalQuantity(spec, reference) * 100L * i, spec.minQty());
             if (bid > 0) {
                 place(new NewOrder(maker, symbol, Side.BUY, OrderType.LIMIT_MAKER, null, bid, 0, size, 0, null));
             }
