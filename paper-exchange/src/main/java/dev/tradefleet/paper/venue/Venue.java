@@ -52,7 +52,12 @@ public class Venue {
     private final Map<Long, Deque<Fill>> accountTrades = new HashMap<>();
     private final Candles candles = new Candles();
     private final StreamHub hub;
-    private final Map<String, Map<Long, Long>[]> publishedDepth = new HashMap<>();
+    /** The depth last sent on a symbol's {@code @depth} stream, to send only what changed. */
+    private record PublishedDepth(Map<Long, Long> bids, Map<Long, Long> asks) {
+        static final PublishedDepth NONE = new PublishedDepth(Map.of(), Map.of());
+    }
+
+    private final Map<String, PublishedDepth> publishedDepth = new HashMap<>();
     private final Map<String, String> publishedTop = new HashMap<>();
     private long updateId;
     private long nextAccount = 1;
@@ -193,10 +198,9 @@ public class Venue {
         }
         if (hub.hasSubscribers(lower + "@depth")) {
             MatchingEngine.Depth depth = engine.depth(symbol, 1000);
-            @SuppressWarnings("unchecked")
-            Map<Long, Long>[] before = publishedDepth.getOrDefault(symbol, new Map[] {Map.of(), Map.of()});
-            Map<String, Object> diff = StreamEvents.depthUpdate(symbol, before[0], before[1], depth, first, last);
-            publishedDepth.put(symbol, new Map[] {StreamEvents.levels(depth.bids()), StreamEvents.levels(depth.asks())});
+            PublishedDepth before = publishedDepth.getOrDefault(symbol, PublishedDepth.NONE);
+            Map<String, Object> diff = StreamEvents.depthUpdate(symbol, before.bids(), before.asks(), depth, first, last);
+            publishedDepth.put(symbol, new PublishedDepth(StreamEvents.levels(depth.bids()), StreamEvents.levels(depth.asks())));
             if (diff != null) {
                 hub.publish(lower + "@depth", StreamEvents.json(diff));
             }
