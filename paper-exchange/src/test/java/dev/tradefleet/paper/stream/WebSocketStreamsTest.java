@@ -72,10 +72,12 @@ class WebSocketStreamsTest {
     @Test
     void tradesStreamAsTheyHappen() throws Exception {
         List<JsonObject> trades = listen("/ws/ethusdt@trade");
-        Thread.sleep(200);
-        trader().limit(SYMBOL, "SELL", "3000.00", "0.5").then().statusCode(200);
-        trader().limit(SYMBOL, "BUY", "3000.00", "0.5").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !trades.isEmpty());
+        // the server registers the subscription just after the handshake: trade until the stream has seen one
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            trader().limit(SYMBOL, "SELL", "3000.00", "0.5").then().statusCode(200);
+            trader().limit(SYMBOL, "BUY", "3000.00", "0.5").then().statusCode(200);
+            return !trades.isEmpty();
+        });
         JsonObject trade = trades.get(0);
         assertEquals("trade", trade.getString("e"));
         assertEquals(SYMBOL, trade.getString("s"));
@@ -87,9 +89,10 @@ class WebSocketStreamsTest {
     @Test
     void combinedStreamsCarryTheirNames() throws Exception {
         List<JsonObject> events = listen("/stream?streams=ethusdt@bookTicker/ethusdt@depth");
-        Thread.sleep(200);
-        trader().limit(SYMBOL, "BUY", "2500.00", "1.5").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().map(e -> e.getString("stream")).distinct().count() == 2);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            trader().limit(SYMBOL, "BUY", "2500.00", "1.5").then().statusCode(200);
+            return events.stream().map(e -> e.getString("stream")).distinct().count() == 2;
+        });
         JsonObject book = events.stream().filter(e -> e.getString("stream").equals("ethusdt@bookTicker")).findFirst().orElseThrow();
         assertEquals(SYMBOL, book.getJsonObject("data").getString("s"));
         JsonObject depth = events.stream().filter(e -> e.getString("stream").equals("ethusdt@depth")).findFirst().orElseThrow();
