@@ -49,14 +49,13 @@ public class GatewayProxy {
     private TokenBucketLimiter perUser;
     private TokenBucketLimiter perAddress;
     private Map<String, CircuitBreaker> breakers;
-    private Map<String, Duration> timeouts;
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         routes = new RouteTable(config.routes().entrySet().stream()
-                .map(e -> new RouteTable.Route(e.getKey(), e.getValue().prefix(), URI.create(e.getValue().upstream())))
+                .map(e -> new RouteTable.Route(e.getKey(), e.getValue().prefix(), URI.create(e.getValue().upstream()),
+                        e.getValue().timeout()))
                 .toList(),
                 config.publicEndpoints().stream().map(RouteTable.PublicEndpoint::parse).collect(Collectors.toSet()));
-        timeouts = config.routes().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().timeout()));
         breakers = config.routes().keySet().stream().collect(Collectors.toMap(name -> name,
                 name -> new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration())));
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2000)
@@ -138,7 +137,7 @@ public class GatewayProxy {
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setAbsoluteURI(target.route().upstream() + target.upstreamPath() + (query == null ? "" : "?" + query))
-                .setTimeout(timeouts.get(target.route().name()).toMillis());
+                .setTimeout(target.route().timeout().toMillis());
         Set<String> connectionNamed = ForwardedHeaders.namedIn(request.getHeader("Connection"));
         request.headers().forEach(h -> {
             if (ForwardedHeaders.forwardRequestHeader(h.getKey(), connectionNamed)) {

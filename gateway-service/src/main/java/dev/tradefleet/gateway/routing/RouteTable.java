@@ -1,6 +1,7 @@
 package dev.tradefleet.gateway.routing;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public final class RouteTable {
 
     public static final String PUBLIC_ROOT = "/api";
 
-    public record Route(String name, String prefix, URI upstream) {
+    public record Route(String name, String prefix, URI upstream, Duration timeout) {
     }
 
     /** Where a request goes: the route and the path to ask the upstream for. */
@@ -61,9 +62,5 @@ public final class RouteTable {
 
     public boolean isPublic(String method, String path) {
         return publicEndpoints.contains(new PublicEndpoint(method, path));
-    }
-
-    public List<Route> routes() {
-        return routes;
     }
 }

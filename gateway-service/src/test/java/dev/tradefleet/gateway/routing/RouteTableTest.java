@@ -13,10 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RouteTableTest {
 
+    private static final java.time.Duration TEN_SECONDS = java.time.Duration.ofSeconds(10);
+
     private final RouteTable table = new RouteTable(List.of(
-            new RouteTable.Route("auth", "/api/auth", URI.create("http://auth:8081")),
-            new RouteTable.Route("orders", "/api/orders", URI.create("http://orders:8083")),
-            new RouteTable.Route("analytics", "/api/orders/analytics", URI.create("http://analytics:9000"))),
+            new RouteTable.Route("auth", "/api/auth", URI.create("http://auth:8081"), TEN_SECONDS),
+            new RouteTable.Route("orders", "/api/orders", URI.create("http://orders:8083"), TEN_SECONDS),
+            new RouteTable.Route("analytics", "/api/orders/analytics", URI.create("http://analytics:9000"), TEN_SECONDS)),
             Set.of(RouteTable.PublicEndpoint.parse("POST /api/auth/login")));
 
     @Test
@@ -53,7 +55,7 @@ class RouteTableTest {
     @Test
     void badPrefixesAreRefusedAtStartUp() {
         assertThrows(IllegalArgumentException.class, () -> new RouteTable(
-                List.of(new RouteTable.Route("x", "/auth", URI.create("http://x"))), Set.of()));
+                List.of(new RouteTable.Route("x", "/auth", URI.create("http://x"), TEN_SECONDS)), Set.of()));
         assertThrows(IllegalArgumentException.class, () -> RouteTable.PublicEndpoint.parse("/api/auth/login"));
     }
 }

@@ -116,10 +116,6 @@ public final class MatchingEngine {
         return book(symbol).lastPrice;
     }
 
-    public Map<String, Long> feesCollected() {
-        return Map.copyOf(feesCollected);
-    }
-
     // ------------------------------------------------------------------------------------------ placing
 
     public Result place(NewOrder request) {
@@ -369,7 +365,6 @@ public final class MatchingEngine {
                     continue;
                 }
                 long lastBefore = book.lastPrice;
-                stop.triggered = true;
                 activateLeg(stop);
                 stop.updatedAt = clock.getAsLong();
                 execute(book, stop);

@@ -23,7 +23,6 @@ public final class Order {
     long cumulativeQuote;
     long locked;
     OrderStatus status = OrderStatus.NEW;
-    boolean triggered;
     long updatedAt;
     OcoList list;
     Order sibling;

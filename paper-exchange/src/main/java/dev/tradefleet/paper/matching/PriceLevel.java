@@ -7,7 +7,6 @@ final class PriceLevel {
     Order head;
     Order tail;
     long totalQuantity;
-    int count;
 
     PriceLevel(long price) {
         this.price = price;
@@ -24,7 +23,6 @@ final class PriceLevel {
         }
         tail = order;
         totalQuantity += order.remaining();
-        count++;
     }
 
     void remove(Order order) {
@@ -42,7 +40,6 @@ final class PriceLevel {
         order.prev = null;
         order.next = null;
         order.level = null;
-        count--;
     }
 
     boolean isEmpty() {

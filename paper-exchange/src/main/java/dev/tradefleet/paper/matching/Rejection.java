@@ -21,11 +21,7 @@ public class Rejection extends RuntimeException {
         return code;
     }
 
-    public static Rejection filterFailure(String filter) {
-        return filter(filter);
-    }
-
-    static Rejection filter(String filter) {
+    public static Rejection filter(String filter) {
         return new Rejection(FILTER_FAILURE, "Filter failure: " + filter);
     }
 

@@ -1,7 +1,5 @@
 package dev.tradefleet.paper.matching;
 
-import java.math.BigDecimal;
-
 /**
  * A symbol and its Binance filters (PRICE_FILTER, LOT_SIZE, NOTIONAL), in units. Tick and step together may
  * have at most 8 decimals, so that price × quantity is always an exact number of quote units.
@@ -52,9 +50,5 @@ public record SymbolSpec(String symbol, String baseAsset, String quoteAsset, lon
         if (notional(price, quantity) < minNotional) {
             throw Rejection.filter("NOTIONAL");
         }
-    }
-
-    public BigDecimal tickSizeDecimal() {
-        return Units.toDecimal(tickSize);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tradefleet.paper.matching;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Inside the engine every price, quantity and balance is an exact count of 1e-8 units, as Binance keeps
@@ -42,11 +41,5 @@ public final class Units {
     /** {@code amount × ppm / 1,000,000}, rounded down, without overflow for any amount. */
     public static long fraction(long amount, long ppm) {
         return (amount / MILLION) * ppm + (amount % MILLION) * ppm / MILLION;
-    }
-
-    /** For reports: the same as {@link #fraction} via BigDecimal, used by tests to check it. */
-    static long fractionReference(long amount, long ppm) {
-        return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(ppm))
-                .divide(BigDecimal.valueOf(MILLION), 0, RoundingMode.DOWN).longValueExact();
     }
 }

@@ -103,7 +103,7 @@ public final class MarketSimulator {
         }
         SymbolSpec spec = venue.spec(symbol);
         if (price <= 0 || price % spec.tickSize() != 0) {
-            throw Rejection.filterFailure("PRICE_FILTER");
+            throw Rejection.filter("PRICE_FILTER");
         }
         walk.set(price);
         settle(symbol);

@@ -58,7 +58,7 @@ public class Venue {
     }
 
     private final Map<String, PublishedDepth> publishedDepth = new HashMap<>();
-    private final Map<String, String> publishedTop = new HashMap<>();
+    private final Map<String, MatchingEngine.Depth> publishedTop = new HashMap<>();
     private long updateId;
     private long nextAccount = 1;
 
@@ -191,8 +191,7 @@ public class Venue {
         }
         if (hub.hasSubscribers(lower + "@bookTicker")) {
             MatchingEngine.Depth top = engine.depth(symbol, 1);
-            String ticker = StreamEvents.json(StreamEvents.bookTicker(symbol, top, 0));
-            if (!ticker.equals(publishedTop.put(symbol, ticker))) {
+            if (!top.equals(publishedTop.put(symbol, top))) {
                 hub.publish(lower + "@bookTicker", StreamEvents.json(StreamEvents.bookTicker(symbol, top, last)));
             }
         }

@@ -3,6 +3,7 @@ package dev.tradefleet.paper.matching;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,9 @@ class UnitsTest {
         for (int i = 0; i < 10_000; i++) {
             long amount = random.nextLong() & Long.MAX_VALUE;
             long ppm = random.nextInt(10_000);
-            assertEquals(Units.fractionReference(amount, ppm), Units.fraction(amount, ppm), amount + " × " + ppm);
+            long reference = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(ppm))
+                    .divide(BigDecimal.valueOf(1_000_000), 0, RoundingMode.DOWN).longValueExact();
+            assertEquals(reference, Units.fraction(amount, ppm), amount + " × " + ppm);
         }
     }
 
