@@ -6,8 +6,16 @@ import dev.tradefleet.messaging.outbox.EventPublisher;
 import dev.tradefleet.messaging.outbox.KafkaEventPublisher;
 import dev.tradefleet.messaging.outbox.Outbox;
 import dev.tradefleet.messaging.outbox.OutboxRelay;
+import dev.tradefleet.testing.FreePorts;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,8 +58,20 @@ class OutboxRelayTest {
         return relay;
     }
 
+    private KafkaEventPublisher kafka() {
+        return new KafkaEventPublisher(h.producer);
+    }
+
+    private void commit(String topic, EventEnvelope event) {
+        h.pool.withTransaction(tx -> outbox.enqueue(tx, topic, event.subject(), event)).await().indefinitely();
+    }
+
     private static Set<String> ids(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> EventCodec.decode(r.value()).id()).collect(Collectors.toSet());
+    }
+
+    private static List<String> idsInOrder(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> EventCodec.decode(r.value()).id()).distinct().toList();
     }
 
     @Test
@@ -57,18 +82,18 @@ class OutboxRelayTest {
         assertThrows(RuntimeException.class, () -> h.pool.withTransaction(tx -> outbox.enqueue(tx, h.topic, "acct-1", rolledBack)
                 .flatMap(ignored -> Uni.createFrom().failure(new IllegalStateException("business rule failed"))))
                 .await().indefinitely());
-        h.pool.withTransaction(tx -> outbox.enqueue(tx, h.topic, "acct-1", committed)).await().indefinitely();
+        commit(h.topic, committed);
 
-        relay(new KafkaEventPublisher(h.producer), OutboxRelay.Settings.defaults()).start("rollback");
+        relay(kafka(), OutboxRelay.Settings.defaults()).start("rollback");
 
         List<ConsumerRecord<String, byte[]>> records = h.readUntil(h.topic, r -> ids(r).contains(committed.id()));
         assertEquals(Set.of(committed.id()), ids(records));
         assertEquals(1, h.count("SELECT count(*) FROM fleet_outbox"));
-        assertEquals(0, h.count("SELECT count(*) FROM fleet_outbox WHERE published_at IS NULL"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.count("SELECT count(*) FROM fleet_outbox WHERE published_at IS NULL") == 0);
     }
 
     @Test
-    void aRelayStoppedMidBatchLosesNothingAndKeepsPerKeyOrderAfterRestart() {
+    void aRelayKilledAfterTheBrokerAckedButBeforeMarkingRepublishesEverythingInPerKeyOrder() {
         List<String> keys = List.of("acct-a", "acct-b", "acct-c", "acct-d", "acct-e");
         List<EventEnvelope> all = new ArrayList<>();
         for (int batch = 0; batch < 30; batch++) {
@@ -82,14 +107,17 @@ class OutboxRelayTest {
                     .map(e -> outbox.enqueue(tx, h.topic, e.subject(), e)).toList()).andFailFast()).await().indefinitely();
         }
 
-        // The first relay gets 60 acks from the broker, then dies before it can mark anything.
-        KafkaEventPublisher kafka = new KafkaEventPublisher(h.producer);
+        // The first relay gets 60 acks from the broker, then the process dies before it can mark anything.
+        KafkaEventPublisher kafka = kafka();
         AtomicInteger sent = new AtomicInteger();
-        EventPublisher crashing = event -> sent.incrementAndGet() <= 60
-                ? kafka.publish(event)
-                : CompletableFuture.failedFuture(new IllegalStateException("process killed"));
-        OutboxRelay first = relay(crashing, OutboxRelay.Settings.defaults());
-        assertThrows(RuntimeException.class, first::relayBatch);
+        EventPublisher dying = event -> {
+            if (sent.incrementAndGet() > 60) {
+                throw new OutOfMemoryError("simulated: the process dies here");
+            }
+            return kafka.publish(event);
+        };
+        OutboxRelay first = relay(dying, OutboxRelay.Settings.defaults());
+        assertThrows(OutOfMemoryError.class, first::relayBatch);
         first.close();
         assertEquals(all.size(), h.count("SELECT count(*) FROM fleet_outbox WHERE published_at IS NULL"));
 
@@ -109,24 +137,70 @@ class OutboxRelayTest {
         }
         for (String key : keys) {
             List<Integer> order = new ArrayList<>(firstSeenOrder.get(key));
-            List<Integer> sorted = order.stream().sorted().toList();
-            assertEquals(sorted, order, "events of " + key + " arrive in commit order");
+            assertEquals(order.stream().sorted().toList(), order, "events of " + key + " arrive in commit order");
             assertEquals(30, order.size());
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+        await().atMost(Duration.ofSeconds(30)).until(
                 () -> h.count("SELECT count(*) FROM fleet_outbox WHERE published_at IS NULL") == 0);
     }
 
     @Test
+    void eventsOfOneKeyArePublishedInTheOrderTheirTransactionsCommitEvenWhenTheLaterOneEnqueuedFirst() throws Exception {
+        EventEnvelope slow = MessagingHarness.payment("acct-k", 1, "1");
+        EventEnvelope fast = MessagingHarness.payment("acct-k", 2, "2");
+        EventEnvelope otherKey = MessagingHarness.payment("acct-other", 3, "3");
+
+        // T1 enqueues for acct-k and stays open.
+        SqlConnection connection = h.pool.getConnection().await().indefinitely();
+        Transaction t1 = connection.begin().await().indefinitely();
+        outbox.enqueue(connection, h.topic, "acct-k", slow).await().indefinitely();
+
+        // Another key is not held up by T1 at all.
+        commit(h.topic, otherKey);
+
+        // T2 enqueues for the same key: it waits for T1 instead of committing first with a higher id.
+        CompletableFuture<Void> t2 = h.pool.withTransaction(tx -> outbox.enqueue(tx, h.topic, "acct-k", fast))
+                .subscribeAsCompletionStage();
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 1);
+        assertFalse(t2.isDone(), "T2 waits for T1");
+
+        t1.commit().await().indefinitely();
+        connection.close().await().indefinitely();
+        t2.get(30, TimeUnit.SECONDS);
+
+        relay(kafka(), OutboxRelay.Settings.defaults()).start("commit-order");
+        List<ConsumerRecord<String, byte[]>> records = h.readUntil(h.topic, r -> ids(r).size() == 3);
+        List<String> forKey = records.stream().filter(r -> r.key().equals("acct-k")).map(r -> EventCodec.decode(r.value()).id()).toList();
+        assertEquals(List.of(slow.id(), fast.id()), forKey);
+    }
+
+    @Test
+    void rowsCommittedOutOfIdOrderAreAllPublished() throws Exception {
+        OutboxRelay relay = relay(kafka(), OutboxRelay.Settings.defaults());
+        relay.start("out-of-order");
+        EventEnvelope earlierId = MessagingHarness.payment("acct-x", 1, "1");
+        EventEnvelope laterId = MessagingHarness.payment("acct-y", 2, "2");
+        SqlConnection connection = h.pool.getConnection().await().indefinitely();
+        Transaction open = connection.begin().await().indefinitely();
+        outbox.enqueue(connection, h.topic, "acct-x", earlierId).await().indefinitely();
+        commit(h.topic, laterId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.count("SELECT count(*) FROM fleet_outbox WHERE published_at IS NOT NULL") == 1);
+
+        open.commit().await().indefinitely();
+        connection.close().await().indefinitely();
+        List<ConsumerRecord<String, byte[]>> records = h.readUntil(h.topic, r -> ids(r).size() == 2);
+        assertEquals(Set.of(earlierId.id(), laterId.id()), ids(records), "the row with the lower id, committed later, is not skipped");
+    }
+
+    @Test
     void aCommitWakesTheRelayWithoutWaitingForThePoll() {
-        OutboxRelay relay = relay(new KafkaEventPublisher(h.producer),
-                OutboxRelay.Settings.defaults().withPollInterval(Duration.ofHours(1)));
+        OutboxRelay relay = relay(kafka(), OutboxRelay.Settings.defaults().withPollInterval(Duration.ofHours(1)));
         relay.start("notify");
-        // Let the relay finish its first (empty) pass and go to sleep for the hour.
-        sleep(1500);
+        // the relay has finished its first (empty) pass and sleeps for the hour
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.passes() >= 1);
 
         EventEnvelope event = MessagingHarness.payment("acct-9", 1, "1");
-        h.pool.withTransaction(tx -> outbox.enqueue(tx, h.topic, "acct-9", event)).await().indefinitely();
+        commit(h.topic, event);
 
         List<ConsumerRecord<String, byte[]>> records = h.readUntil(h.topic, r -> !r.isEmpty());
         assertEquals(Set.of(event.id()), ids(records));
@@ -135,15 +209,18 @@ class OutboxRelayTest {
     @Test
     void onlyOneRelayPublishesAtATime() throws Exception {
         for (int i = 0; i < 50; i++) {
-            EventEnvelope event = MessagingHarness.payment("acct-" + (i % 3), i, "1");
-            h.pool.withTransaction(tx -> outbox.enqueue(tx, h.topic, event.subject(), event)).await().indefinitely();
+            commit(h.topic, MessagingHarness.payment("acct-" + (i % 3), i, "1"));
         }
         // The first relay blocks inside its batch; the second must see the lock taken and publish nothing.
+        CountDownLatch publishing = new CountDownLatch(1);
         CompletableFuture<Void> release = new CompletableFuture<>();
-        KafkaEventPublisher kafka = new KafkaEventPublisher(h.producer);
-        OutboxRelay slow = relay(event -> release.thenCompose(ignored -> kafka.publish(event)), OutboxRelay.Settings.defaults());
+        KafkaEventPublisher kafka = kafka();
+        OutboxRelay slow = relay(event -> {
+            publishing.countDown();
+            return release.thenCompose(ignored -> kafka.publish(event));
+        }, OutboxRelay.Settings.defaults());
         CompletableFuture<Integer> slowBatch = CompletableFuture.supplyAsync(slow::relayBatch);
-        sleep(1000);
+        assertTrue(publishing.await(30, TimeUnit.SECONDS));
         OutboxRelay other = relay(kafka, OutboxRelay.Settings.defaults());
         assertEquals(0, other.relayBatch());
         release.complete(null);
@@ -152,20 +229,84 @@ class OutboxRelayTest {
     }
 
     @Test
-    void backoffGrowsExponentiallyUpToTheCap() {
-        OutboxRelay relay = relay(e -> CompletableFuture.completedFuture(null), OutboxRelay.Settings.defaults());
-        assertEquals(Duration.ofMillis(100), relay.backoff(1));
-        assertEquals(Duration.ofMillis(200), relay.backoff(2));
-        assertEquals(Duration.ofMillis(1600), relay.backoff(5));
-        assertEquals(Duration.ofSeconds(30), relay.backoff(40));
-        assertFalse(relay.backoff(1000).isNegative());
+    void sendsNeverRunOnAnEventLoop() {
+        ConcurrentLinkedQueue<String> eventLoopSends = new ConcurrentLinkedQueue<>();
+        AtomicInteger sends = new AtomicInteger();
+        KafkaEventPublisher kafka = kafka();
+        relay(event -> {
+            sends.incrementAndGet();
+            if (Context.isOnEventLoopThread()) {
+                eventLoopSends.add(Thread.currentThread().getName());
+            }
+            return kafka.publish(event);
+        }, OutboxRelay.Settings.defaults()).start("threads");
+        for (int i = 0; i < 20; i++) {
+            commit(h.topic, MessagingHarness.payment("acct-" + (i % 4), i, "1"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sends.get() >= 20);
+        assertEquals(List.of(), List.copyOf(eventLoopSends), "producer.send may block for max.block.ms: never on an event loop");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    @Test
+    void aRowTooLargeToSendIsParkedItsKeyWaitsBehindItAndOtherKeysFlowUntilAnOperatorReplaysIt() {
+        EventEnvelope large = MessagingHarness.payment("acct-big", 1, "1." + "1".repeat(1500));
+        EventEnvelope behindIt = MessagingHarness.payment("acct-big", 2, "2");
+        EventEnvelope otherKey = MessagingHarness.payment("acct-small", 3, "3");
+        commit(h.topic, large);
+        commit(h.topic, behindIt);
+        commit(h.topic, otherKey);
+
+        OutboxRelay relay = relay(kafka(), OutboxRelay.Settings.defaults().withParking(10, 1000));
+        assertEquals(1, relay.relayBatch(), "only the other key's event goes out");
+        assertEquals(new OutboxRelay.Backlog(1, 1), relay.countBacklog(), "one parked, one waiting behind it");
+        assertEquals(0, relay.relayBatch(), "the parked row's key stays held");
+        String reason = h.pool.query("SELECT last_error FROM fleet_outbox WHERE parked_at IS NOT NULL").execute()
+                .await().indefinitely().iterator().next().getString(0);
+        assertTrue(reason.contains("more than the 1000 the producer may send"), reason);
+
+        // The runbook's replay, after the limit was raised.
+        h.pool.query("UPDATE fleet_outbox SET parked_at = NULL, attempts = 0 WHERE parked_at IS NOT NULL").execute().await().indefinitely();
+        OutboxRelay raised = relay(kafka(), OutboxRelay.Settings.defaults());
+        assertEquals(2, raised.relayBatch());
+        List<ConsumerRecord<String, byte[]>> records = h.readUntil(h.topic, r -> ids(r).size() == 3);
+        assertEquals(List.of(large.id(), behindIt.id()), idsInOrder(records.stream().filter(r -> r.key().equals("acct-big")).toList()));
+        assertEquals(new OutboxRelay.Backlog(0, 0), raised.countBacklog());
+    }
+
+    @Test
+    void aRowForATopicTheBrokerRefusesIsParkedAfterBoundedTriesWhileOtherTopicsFlow() {
+        String refused = "no such topic!";
+        commit(refused, MessagingHarness.payment("acct-r", 1, "1"));
+        EventEnvelope good = MessagingHarness.payment("acct-g", 2, "2");
+        commit(h.topic, good);
+
+        OutboxRelay relay = relay(kafka(), OutboxRelay.Settings.defaults().withParking(3, 1024 * 1024));
+        int published = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            published += relay.relayBatch();
+            EventEnvelope more = MessagingHarness.payment("acct-g", 10 + pass, "1");
+            commit(h.topic, more);
         }
+        assertTrue(published >= 3, "other rows kept flowing: " + published);
+        assertEquals(1, h.count("SELECT count(*) FROM fleet_outbox WHERE parked_at IS NOT NULL AND attempts = 3"));
+        assertTrue(h.count("SELECT count(*) FROM fleet_outbox WHERE parked_at IS NOT NULL AND last_error LIKE 'InvalidTopicException%'") == 1);
+    }
+
+    @Test
+    void whileTheBrokerIsDownNothingIsParkedAndTheRelayBacksOff() {
+        commit(h.topic, MessagingHarness.payment("acct-d", 1, "1"));
+        try (KafkaProducer<String, byte[]> nowhere = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + FreePorts.next(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500), new StringSerializer(), new ByteArraySerializer())) {
+            OutboxRelay relay = relay(new KafkaEventPublisher(nowhere), OutboxRelay.Settings.defaults().withParking(2, 1024 * 1024));
+            for (int pass = 0; pass < 3; pass++) {
+                assertThrows(IllegalStateException.class, relay::relayBatch, "a pass that publishes nothing makes the loop back off");
+            }
+        }
+        assertEquals(0, h.count("SELECT count(*) FROM fleet_outbox WHERE parked_at IS NOT NULL OR attempts > 0"),
+                "an outage is not the event's fault");
+        assertNull(h.pool.query("SELECT published_at FROM fleet_outbox").execute().await().indefinitely().iterator().next().getValue(0));
     }
 }

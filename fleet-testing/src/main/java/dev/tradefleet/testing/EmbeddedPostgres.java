@@ -115,6 +115,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /** Starts the server again after {@link #close()}, on the same port with the same data: an outage ends. */
+    public synchronized void restart() {
+        if (!running) {
+            startServer();
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (!running) {

@@ -1,28 +1,32 @@
 package dev.tradefleet.messaging.outbox;
 
-import io.smallrye.mutiny.Uni;
+import dev.tradefleet.messaging.Backoff;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes committed outbox rows to Kafka in commit order, at least once.
+ * Publishes committed outbox rows to Kafka, at least once, per key in commit order (see {@link Outbox}).
  *
- * <p>One relay runs per service instance, on its own thread; a PostgreSQL advisory lock lets only one of
- * them publish at a time, which keeps per-key order across instances. A batch is marked published only
- * after the broker acknowledged every event in it, so a crash between publishing and marking republishes
- * (consumers are idempotent) and never loses. The relay sleeps until a commit notifies it through
- * LISTEN/NOTIFY, with a slow poll as a safety net, and backs off exponentially while publishing fails.
+ * <p>One relay runs per service instance, on its own thread: every database call is awaited and every
+ * {@code send} made there, never on an event loop, so a broker outage cannot stall requests. A PostgreSQL
+ * advisory lock held for the pass lets one relay of the service publish at a time. A row is marked published
+ * only after the broker acknowledged it and every row of its key before it; a crash in between republishes
+ * (consumers are idempotent) and never loses. A row the broker refuses for good is parked after
+ * {@code maxAttempts} counted failures, and later rows of its key wait behind it; other keys flow on.
+ * The relay sleeps until a commit notifies it (LISTEN/NOTIFY), with a slow poll as a safety net, and backs
+ * off exponentially while the broker takes nothing.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -30,31 +34,55 @@ public final class OutboxRelay implements AutoCloseable {
     /** Arbitrary constant shared by every relay of every service: "outbox" in ASCII. */
     private static final long ADVISORY_LOCK_KEY = 0x6f7574626f78L;
     private static final String CHANNEL = "fleet_outbox";
+    private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long BACKLOG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final String PENDING = "SELECT id, topic, record_key, event_id, payload FROM fleet_outbox o"
+            + " WHERE published_at IS NULL AND parked_at IS NULL AND NOT EXISTS (SELECT 1 FROM fleet_outbox p"
+            + " WHERE p.parked_at IS NOT NULL AND p.published_at IS NULL AND p.topic = o.topic AND p.record_key = o.record_key)"
+            + " ORDER BY id LIMIT $1";
+    private static final String RECORD_FAILURE = "UPDATE fleet_outbox SET last_error = $2,"
+            + " attempts = attempts + CASE WHEN $3 THEN 1 ELSE 0 END,"
+            + " parked_at = CASE WHEN $4 OR ($3 AND attempts + 1 >= $5) THEN now() END WHERE id = $1";
 
     private final Pool pool;
     private final EventPublisher publisher;
     private final Settings settings;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong passes = new AtomicLong();
     private volatile boolean running;
+    private volatile Backlog backlog = new Backlog(0, 0);
     private Thread thread;
-    private SqlConnection listener;
+    private volatile SqlConnection listener;
     private long lastCleanup = System.nanoTime();
+    private long lastBacklog;
 
-    public record Settings(int batchSize, Duration pollInterval, Duration minBackoff, Duration maxBackoff,
-                           Duration publishTimeout, Duration retention) {
+    /**
+     * @param maxAttempts    counted failures after which a row is parked
+     * @param maxRecordBytes larger rows are parked without being sent (the producer's {@code max.request.size})
+     */
+    public record Settings(int batchSize, Duration pollInterval, Backoff backoff, Duration publishTimeout,
+                           Duration retention, int maxAttempts, int maxRecordBytes) {
 
         public static Settings defaults() {
-            return new Settings(500, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(30),
-                    Duration.ofSeconds(30), Duration.ofDays(7));
+            return new Settings(500, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30)),
+                    Duration.ofSeconds(30), Duration.ofDays(7), 10, 1024 * 1024);
         }
 
         public Settings withPollInterval(Duration interval) {
-            return new Settings(batchSize, interval, minBackoff, maxBackoff, publishTimeout, retention);
+            return new Settings(batchSize, interval, backoff, publishTimeout, retention, maxAttempts, maxRecordBytes);
         }
 
         public Settings withBatchSize(int size) {
-            return new Settings(size, pollInterval, minBackoff, maxBackoff, publishTimeout, retention);
+            return new Settings(size, pollInterval, backoff, publishTimeout, retention, maxAttempts, maxRecordBytes);
         }
+
+        public Settings withParking(int attempts, int recordBytes) {
+            return new Settings(batchSize, pollInterval, backoff, publishTimeout, retention, attempts, recordBytes);
+        }
+    }
+
+    /** Rows waiting to be published, and rows parked; refreshed every few seconds by the running relay. */
+    public record Backlog(long pending, long parked) {
     }
 
     public OutboxRelay(Pool pool, EventPublisher publisher, Settings settings) {
@@ -76,6 +104,19 @@ public final class OutboxRelay implements AutoCloseable {
     /** Asks the relay to look for new rows now. */
     public void wake() {
         wakeUps.release();
+    }
+
+    /** Passes the running relay has completed, successful or not. */
+    public long passes() {
+        return passes.get();
+    }
+
+    public Backlog backlog() {
+        return backlog;
+    }
+
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
     }
 
     @Override
@@ -100,12 +141,15 @@ public final class OutboxRelay implements AutoCloseable {
                 int published = relayBatch();
                 failures = 0;
                 cleanUpIfDue();
+                refreshBacklogIfDue();
+                passes.incrementAndGet();
                 if (published < settings.batchSize()) {
                     awaitWakeUp(settings.pollInterval());
                 }
             } catch (RuntimeException e) {
                 failures++;
-                Duration backoff = backoff(failures);
+                passes.incrementAndGet();
+                Duration backoff = settings.backoff().after(failures);
                 LOG.warnf("outbox relay failed (attempt %d), retrying in %d ms: %s", failures, backoff.toMillis(), e.getMessage());
                 closeListener();
                 awaitWakeUp(backoff);
@@ -113,57 +157,70 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** How long to wait after {@code failures} failed attempts in a row. */
-    public Duration backoff(int failures) {
-        long millis = settings.minBackoff().toMillis() << Math.min(failures - 1, 20);
-        return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
-    }
-
     /**
-     * Publishes one batch of pending rows and marks them; returns how many were published (0 when another
-     * relay holds the lock).
+     * Publishes one batch of pending rows and records the outcome; returns how many were published (0 when
+     * another relay holds the lock). Throws when the broker took none of a non-empty batch.
      */
     public int relayBatch() {
-        Integer count = pool.withTransaction(tx -> tx.query("SELECT pg_try_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")")
-                .execute()
-                .flatMap(lock -> lock.iterator().next().getBoolean(0) ? publishPending(tx) : Uni.createFrom().item(0)))
-                .await().atMost(settings.publishTimeout().plusSeconds(10));
-        return count;
-    }
-
-    private Uni<Integer> publishPending(SqlConnection tx) {
-        return tx.preparedQuery("SELECT id, topic, record_key, event_id, payload FROM fleet_outbox"
-                        + " WHERE published_at IS NULL ORDER BY id LIMIT $1")
-                .execute(Tuple.of(settings.batchSize()))
-                .flatMap(rows -> {
-                    List<PendingEvent> batch = new ArrayList<>();
-                    for (Row row : rows) {
-                        batch.add(new PendingEvent(row.getLong("id"), row.getString("topic"), row.getString("record_key"),
-                                row.getString("event_id"), row.getBuffer("payload").getBytes()));
-                    }
-                    if (batch.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return Uni.createFrom().completionStage(() -> publishAll(batch))
-                            .ifNoItem().after(settings.publishTimeout()).fail()
-                            .flatMap(ignored -> markPublished(tx, batch));
-                });
-    }
-
-    /** Sends in order; the idempotent producer keeps that order per partition, and we wait for every ack. */
-    private CompletableFuture<Void> publishAll(List<PendingEvent> batch) {
-        CompletableFuture<?>[] acks = new CompletableFuture<?>[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            acks[i] = publisher.publish(batch.get(i)).toCompletableFuture();
+        SqlConnection connection = pool.getConnection().await().atMost(DATABASE_TIMEOUT);
+        try {
+            Transaction transaction = connection.begin().await().atMost(DATABASE_TIMEOUT);
+            OutboxDelivery delivery;
+            try {
+                delivery = relayLocked(connection);
+                transaction.commit().await().atMost(DATABASE_TIMEOUT);
+            } catch (RuntimeException | Error e) {
+                rollBackQuietly(transaction);
+                throw e;
+            }
+            if (delivery.published().isEmpty() && !delivery.failed().isEmpty()) {
+                throw new IllegalStateException("the broker took none of " + delivery.failed().size() + " events: "
+                        + delivery.failed().get(0).error());
+            }
+            return delivery.published().size();
+        } finally {
+            connection.close().await().atMost(DATABASE_TIMEOUT);
         }
-        return CompletableFuture.allOf(acks);
     }
 
-    private Uni<Integer> markPublished(SqlConnection tx, List<PendingEvent> batch) {
-        Long[] ids = batch.stream().map(PendingEvent::id).toArray(Long[]::new);
-        return tx.preparedQuery("UPDATE fleet_outbox SET published_at = now() WHERE id = ANY($1)")
-                .execute(Tuple.of(ids))
-                .map(ignored -> batch.size());
+    private OutboxDelivery relayLocked(SqlConnection connection) {
+        boolean locked = connection.query("SELECT pg_try_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")").execute()
+                .await().atMost(DATABASE_TIMEOUT).iterator().next().getBoolean(0);
+        if (!locked) {
+            return OutboxDelivery.NOTHING;
+        }
+        List<PendingEvent> batch = new ArrayList<>();
+        for (Row row : connection.preparedQuery(PENDING).execute(Tuple.of(settings.batchSize())).await().atMost(DATABASE_TIMEOUT)) {
+            batch.add(new PendingEvent(row.getLong("id"), row.getString("topic"), row.getString("record_key"),
+                    row.getString("event_id"), row.getBuffer("payload").getBytes()));
+        }
+        if (batch.isEmpty()) {
+            return OutboxDelivery.NOTHING;
+        }
+        OutboxDelivery delivery = OutboxDelivery.send(batch, publisher, settings.maxRecordBytes(), settings.publishTimeout());
+        if (!delivery.published().isEmpty()) {
+            Long[] ids = delivery.published().stream().map(PendingEvent::id).toArray(Long[]::new);
+            connection.preparedQuery("UPDATE fleet_outbox SET published_at = now() WHERE id = ANY($1)")
+                    .execute(Tuple.of(ids)).await().atMost(DATABASE_TIMEOUT);
+        }
+        if (!delivery.failed().isEmpty()) {
+            // a failure counts towards parking when it is the event's own, or the broker took other events meanwhile
+            boolean brokerReachable = !delivery.published().isEmpty();
+            List<Tuple> failures = delivery.failed().stream().map(f -> Tuple.of(f.event().id(), f.error(),
+                    f.permanent() || brokerReachable, f.parkNow(), settings.maxAttempts())).toList();
+            connection.preparedQuery(RECORD_FAILURE).executeBatch(failures).await().atMost(DATABASE_TIMEOUT);
+            delivery.failed().stream().filter(OutboxDelivery.Failure::parkNow).forEach(f ->
+                    LOG.errorf("outbox row %d (%s) parked: %s", f.event().id(), f.event().topic(), f.error()));
+        }
+        return delivery;
+    }
+
+    private static void rollBackQuietly(Transaction transaction) {
+        try {
+            transaction.rollback().await().atMost(DATABASE_TIMEOUT);
+        } catch (RuntimeException ignored) {
+            // the connection is gone: the server rolls back by itself
+        }
     }
 
     private void cleanUpIfDue() {
@@ -173,7 +230,22 @@ public final class OutboxRelay implements AutoCloseable {
         lastCleanup = System.nanoTime();
         pool.preparedQuery("DELETE FROM fleet_outbox WHERE published_at < now() - make_interval(secs => $1)")
                 .execute(Tuple.of((double) settings.retention().toSeconds()))
-                .await().atMost(Duration.ofSeconds(30));
+                .await().atMost(DATABASE_TIMEOUT);
+    }
+
+    private void refreshBacklogIfDue() {
+        if (lastBacklog != 0 && System.nanoTime() - lastBacklog < BACKLOG_REFRESH_NANOS) {
+            return;
+        }
+        lastBacklog = System.nanoTime();
+        backlog = countBacklog();
+    }
+
+    /** Counts pending and parked rows now. */
+    public Backlog countBacklog() {
+        Row row = pool.query("SELECT count(*) FILTER (WHERE parked_at IS NULL), count(*) FILTER (WHERE parked_at IS NOT NULL)"
+                + " FROM fleet_outbox WHERE published_at IS NULL").execute().await().atMost(DATABASE_TIMEOUT).iterator().next();
+        return new Backlog(row.getLong(0), row.getLong(1));
     }
 
     private void ensureListening() {

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,9 @@ public final class ConsumerReceipts {
 
     private static final String INSERT =
             "INSERT INTO fleet_consumer_receipts (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+
+    private static final String PRUNE = "DELETE FROM fleet_consumer_receipts WHERE consumer = $1"
+            + " AND received_at < now() - make_interval(secs => $2)";
 
     private final String consumer;
 
@@ -36,5 +40,10 @@ public final class ConsumerReceipts {
         return pool.withTransaction(tx -> recordFirst(tx, event.id()).flatMap(first -> first
                 ? effect.apply(tx).replaceWith(Outcome.APPLIED)
                 : Uni.createFrom().item(Outcome.DUPLICATE)));
+    }
+
+    /** Deletes this consumer's receipts older than {@code retention}; returns how many. */
+    public Uni<Integer> prune(Pool pool, Duration retention) {
+        return pool.preparedQuery(PRUNE).execute(Tuple.of(consumer, (double) retention.toSeconds())).map(rows -> rows.rowCount());
     }
 }

@@ -41,7 +41,9 @@ public class MessagingBeans {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                // send() waits this long at most for metadata or buffer space; only the relay and consumer threads call it
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -10,6 +10,36 @@ public interface MessagingConfig {
 
     Relay relay();
 
+    Consumer consumer();
+
+    interface Consumer {
+        /** Tries of an event that fails for a reason of its own before it goes to the dead-letter topic. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("100ms")
+        Duration minBackoff();
+
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        @WithDefault("500ms")
+        Duration pollTimeout();
+
+        @WithDefault("30s")
+        Duration applyTimeout();
+
+        @WithDefault("200")
+        int maxPollRecords();
+
+        /** Must be longer than any redelivery window: the topics' retention (7 days by default). */
+        @WithDefault("30d")
+        Duration receiptRetention();
+
+        @WithDefault("1h")
+        Duration pruneInterval();
+    }
+
     interface Relay {
         /** Services that publish nothing yet may turn the relay off. */
         @WithDefault("true")
@@ -34,5 +64,13 @@ public interface MessagingConfig {
         /** How long published rows are kept for inspection before they are deleted. */
         @WithDefault("7d")
         Duration retention();
+
+        /** Failures of a row (its own, or while the broker took other rows) after which it is parked. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Rows larger than this are parked unsent; keep it at the producer's max.request.size. */
+        @WithDefault("1048576")
+        int maxRecordBytes();
     }
 }

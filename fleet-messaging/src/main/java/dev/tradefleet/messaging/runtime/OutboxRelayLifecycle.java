@@ -1,7 +1,10 @@
 package dev.tradefleet.messaging.runtime;
 
+import dev.tradefleet.messaging.Backoff;
 import dev.tradefleet.messaging.outbox.KafkaEventPublisher;
 import dev.tradefleet.messaging.outbox.OutboxRelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,7 +14,9 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Starts the service's outbox relay with the application and stops it before the pool closes. */
+import java.util.Optional;
+
+/** Starts the service's outbox relay with the application, with its metrics, and stops it before the pool closes. */
 @ApplicationScoped
 public class OutboxRelayLifecycle {
 
@@ -21,6 +26,8 @@ public class OutboxRelayLifecycle {
     Pool pool;
     @Inject
     Producer<String, byte[]> producer;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "quarkus.application.name")
     String application;
 
@@ -32,8 +39,18 @@ public class OutboxRelayLifecycle {
             return;
         }
         relay = new OutboxRelay(pool, new KafkaEventPublisher(producer), new OutboxRelay.Settings(
-                r.batchSize(), r.pollInterval(), r.minBackoff(), r.maxBackoff(), r.publishTimeout(), r.retention()));
+                r.batchSize(), r.pollInterval(), new Backoff(r.minBackoff(), r.maxBackoff()), r.publishTimeout(),
+                r.retention(), r.maxAttempts(), r.maxRecordBytes()));
+        Gauge.builder("fleet.outbox.pending", relay, x -> x.backlog().pending())
+                .description("Outbox rows waiting to be published").register(registry);
+        Gauge.builder("fleet.outbox.parked", relay, x -> x.backlog().parked())
+                .description("Outbox rows parked after failing for good; see docs/runbooks/outbox.md").register(registry);
         relay.start(application);
+    }
+
+    /** The running relay, if this service has one. */
+    public Optional<OutboxRelay> relay() {
+        return Optional.ofNullable(relay);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,0 +1,50 @@
+package dev.tradefleet.messaging.consumer;
+
+import dev.tradefleet.messaging.Backoff;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one consumer runs.
+ *
+ * @param name             the consumer group and the name its receipts are recorded under
+ * @param maxAttempts      tries of an event that fails for a reason of its own before it is dead-lettered
+ * @param receiptRetention how long receipts are kept: longer than any redelivery window (topic retention)
+ */
+public record ConsumerSettings(String name, List<String> topics, int maxAttempts, Backoff backoff,
+                               Duration pollTimeout, Duration applyTimeout, int maxPollRecords,
+                               Duration receiptRetention, Duration pruneInterval) {
+
+    public ConsumerSettings {
+        Objects.requireNonNull(name, "name");
+        if (topics == null || topics.isEmpty()) {
+            throw new IllegalArgumentException("consumer " + name + " names no topic");
+        }
+        topics = List.copyOf(topics);
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    public static ConsumerSettings defaults(String name, List<String> topics) {
+        return new ConsumerSettings(name, topics, 5, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
+                Duration.ofMillis(500), Duration.ofSeconds(30), 200, Duration.ofDays(30), Duration.ofHours(1));
+    }
+
+    public ConsumerSettings withMaxAttempts(int attempts) {
+        return new ConsumerSettings(name, topics, attempts, backoff, pollTimeout, applyTimeout,
+                maxPollRecords, receiptRetention, pruneInterval);
+    }
+
+    public ConsumerSettings withMaxPollRecords(int records) {
+        return new ConsumerSettings(name, topics, maxAttempts, backoff, pollTimeout, applyTimeout,
+                records, receiptRetention, pruneInterval);
+    }
+
+    public ConsumerSettings withReceiptRetention(Duration retention) {
+        return new ConsumerSettings(name, topics, maxAttempts, backoff, pollTimeout, applyTimeout,
+                maxPollRecords, retention, pruneInterval);
+    }
+}

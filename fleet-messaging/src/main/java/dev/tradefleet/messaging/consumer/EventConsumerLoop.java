@@ -1,0 +1,307 @@
+package dev.tradefleet.messaging.consumer;
+
+import dev.tradefleet.contracts.EventCodec;
+import dev.tradefleet.contracts.EventEnvelope;
+import dev.tradefleet.contracts.MalformedEventException;
+import dev.tradefleet.messaging.Backoff;
+import dev.tradefleet.messaging.deadletter.DeadLetterPublisher;
+import dev.tradefleet.messaging.receipts.ConsumerReceipts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one way a service consumes a topic: read, apply (effect and receipt in one transaction), then commit
+ * the offset. It runs on its own thread, never on an event loop, and gives these guarantees:
+ * <ul>
+ *     <li>an event's effect is applied once, however often Kafka delivers it (the receipt);</li>
+ *     <li>an offset is committed only after the transaction of its record (and of every record before it in the
+ *     partition) committed, so a crash at any point redelivers and never skips;</li>
+ *     <li>an outage (database or broker down, a {@link TransientFailure}) is retried with backoff until it
+ *     passes, holding the partition at that record: nothing is skipped and nothing dead-lettered for it;</li>
+ *     <li>a record that cannot be parsed, or whose effect fails for a reason of its own {@code maxAttempts}
+ *     times, goes to {@code <topic>.dlq} with the reason and the partition moves on.</li>
+ * </ul>
+ */
+public final class EventConsumerLoop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class);
+
+    private final Pool pool;
+    private final EventHandler handler;
+    private final ConsumerSettings settings;
+    private final Map<String, Object> kafkaConfig;
+    private final DeadLetterPublisher deadLetters;
+    private final ConsumerReceipts receipts;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private volatile long lag = -1;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+    private long lastPrune = System.nanoTime();
+
+    public EventConsumerLoop(Pool pool, String bootstrapServers, EventHandler handler, ConsumerSettings settings,
+                             DeadLetterPublisher deadLetters) {
+        this.pool = pool;
+        this.handler = handler;
+        this.settings = settings;
+        this.deadLetters = deadLetters;
+        this.receipts = new ConsumerReceipts(settings.name());
+        this.kafkaConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, settings.name(),
+                ConsumerConfig.CLIENT_ID_CONFIG, settings.name() + "-" + ProcessHandle.current().pid(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "fleet-consumer-" + settings.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops after the record in hand, committing what was applied. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    /** Events applied by this instance. */
+    public long applied() {
+        return applied.get();
+    }
+
+    /** Redeliveries recognised by their receipt and skipped. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    /** Failed tries that were tried again (outages and failures of the event alike). */
+    public long retried() {
+        return retried.get();
+    }
+
+    /** Records behind the end of the assigned partitions after the last poll; -1 before it is known. */
+    public long lag() {
+        return lag;
+    }
+
+    private void run() {
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(kafkaConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = kafka;
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        try {
+            kafka.subscribe(settings.topics(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    commit(kafka, applied);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
+            int outages = 0;
+            while (running) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
+                boolean heldBack = false;
+                for (TopicPartition partition : records.partitions()) {
+                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                    int handled = heldBack ? 0 : handleInOrder(batch, applied);
+                    if (handled < batch.size()) {
+                        // an outage (or a stop): read the partition again from the record not yet applied
+                        kafka.seek(partition, batch.get(handled).offset());
+                        heldBack = true;
+                    }
+                }
+                commit(kafka, applied);
+                measureLag(kafka);
+                pruneReceiptsIfDue();
+                if (heldBack && running) {
+                    outages++;
+                    Backoff.sleep(settings.backoff().after(outages));
+                } else {
+                    outages = 0;
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.errorf("consumer %s woken up unexpectedly", settings.name());
+            }
+        } catch (RuntimeException | Error e) {
+            // A failing process commits nothing more (not even on the revocation that closing triggers): whoever
+            // takes the partitions over reads those records again, and their receipts make that harmless.
+            applied.clear();
+            LOG.errorf("consumer %s stopped: %s", settings.name(), Failures.describe(e));
+        } finally {
+            kafka.close(Duration.ofSeconds(10));
+            consumer = null;
+            running = false;
+        }
+    }
+
+    /** Applies records in partition order; returns how many are done (applied, duplicate or dead-lettered). */
+    private int handleInOrder(List<ConsumerRecord<String, byte[]>> batch, Map<TopicPartition, OffsetAndMetadata> done) {
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, byte[]> record = batch.get(i);
+            if (!running) {
+                return i;
+            }
+            try {
+                handle(record);
+            } catch (RuntimeException outage) {
+                retried.incrementAndGet();
+                LOG.warnf("consumer %s waits on %s-%d@%d: %s", settings.name(), record.topic(), record.partition(),
+                        record.offset(), Failures.describe(outage));
+                return i;
+            }
+            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        return batch.size();
+    }
+
+    /** Returns when the record is done with; throws when it must be read again after an outage. */
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope event;
+        try {
+            event = EventCodec.decode(record.value());
+        } catch (MalformedEventException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ConsumerReceipts.Outcome outcome = receipts
+                        .applyOnce(pool, event, tx -> Uni.createFrom().deferred(() -> handler.apply(tx, event)))
+                        .await().atMost(settings.applyTimeout());
+                (outcome == ConsumerReceipts.Outcome.APPLIED ? applied : duplicates).incrementAndGet();
+                return;
+            } catch (RuntimeException failure) {
+                Error fatal = Failures.fatal(failure);
+                if (fatal != null) {
+                    throw fatal;
+                }
+                if (Failures.isTransient(failure)) {
+                    throw failure;
+                }
+                if (attempt >= settings.maxAttempts()) {
+                    deadLetter(record, "failed " + attempt + " times: " + Failures.describe(failure));
+                    return;
+                }
+                retried.incrementAndGet();
+                Backoff.sleep(settings.backoff().after(attempt));
+            }
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        try {
+            deadLetters.send(record, reason).get(settings.applyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted while dead-lettering", e);
+        } catch (Exception e) {
+            throw new TransientFailure("the dead-letter topic did not take the record", e);
+        }
+        deadLettered.incrementAndGet();
+        LOG.warnf("consumer %s dead-lettered %s-%d@%d: %s", settings.name(), record.topic(), record.partition(),
+                record.offset(), reason);
+    }
+
+    private void commit(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            kafka.commitSync(applied, Duration.ofSeconds(10));
+            applied.clear();
+        } catch (RuntimeException e) {
+            // the receipts make the redelivery this causes harmless
+            LOG.warnf("consumer %s could not commit offsets: %s", settings.name(), Failures.describe(e));
+            if (e instanceof WakeupException) {
+                throw e;
+            }
+        }
+    }
+
+    private void measureLag(KafkaConsumer<String, byte[]> kafka) {
+        long total = 0;
+        for (TopicPartition partition : kafka.assignment()) {
+            OptionalLong partitionLag = kafka.currentLag(partition);
+            if (partitionLag.isEmpty()) {
+                return;
+            }
+            total += partitionLag.getAsLong();
+        }
+        lag = total;
+    }
+
+    private void pruneReceiptsIfDue() {
+        if (System.nanoTime() - lastPrune < settings.pruneInterval().toNanos()) {
+            return;
+        }
+        lastPrune = System.nanoTime();
+        try {
+            pruneReceipts();
+        } catch (RuntimeException e) {
+            LOG.warnf("consumer %s could not prune receipts: %s", settings.name(), Failures.describe(e));
+        }
+    }
+
+    /** Deletes receipts older than the retention; returns how many. */
+    public int pruneReceipts() {
+        return receipts.prune(pool, settings.receiptRetention()).await().atMost(Duration.ofMinutes(1));
+    }
+}

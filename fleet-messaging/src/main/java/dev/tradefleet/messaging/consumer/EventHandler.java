@@ -1,0 +1,18 @@
+package dev.tradefleet.messaging.consumer;
+
+import dev.tradefleet.contracts.EventEnvelope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * A consumer's effect for one event, written with {@code transaction}: the consumer's receipt is recorded
+ * in the same transaction, so the effect happens once however often Kafka delivers the event.
+ *
+ * <p>Fail with {@link TransientFailure} for "not now" (the event is retried until it applies); any other
+ * failure is retried a bounded number of times and then sent to the dead-letter topic.
+ */
+@FunctionalInterface
+public interface EventHandler {
+
+    Uni<Void> apply(SqlConnection transaction, EventEnvelope event);
+}
