@@ -1,6 +1,7 @@
 package dev.tradefleet.auth;
 
 import dev.tradefleet.testing.quarkus.KafkaResource;
+import dev.tradefleet.testing.quarkus.ManagementInterface;
 import dev.tradefleet.testing.quarkus.PostgresResource;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,12 +62,26 @@ class AuthFlowTest {
         assertNotEquals(refreshToken, rotated.get("refreshToken"));
         given().auth().oauth2((String) rotated.get("accessToken")).get("/auth/me").then().statusCode(200).body("id", equalTo(id));
 
+        String rotatedAccess = (String) rotated.get("accessToken");
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", rotated.get("refreshToken")))
+                .post("/auth/logout").then().statusCode(401);
+        given().auth().oauth2(rotatedAccess).contentType(ContentType.JSON).body(Map.of("refreshToken", rotated.get("refreshToken")))
                 .post("/auth/logout").then().statusCode(204);
         refresh((String) rotated.get("refreshToken")).statusCode(401).contentType("application/problem+json");
         // logout is idempotent
-        given().contentType(ContentType.JSON).body(Map.of("refreshToken", rotated.get("refreshToken")))
+        given().auth().oauth2(rotatedAccess).contentType(ContentType.JSON).body(Map.of("refreshToken", rotated.get("refreshToken")))
                 .post("/auth/logout").then().statusCode(204);
+    }
+
+    @Test
+    void logoutWithAnotherUsersRefreshTokenEndsNobodysSession() {
+        Map<String, Object> attacker = AuthTestSupport.registeredSession();
+        Map<String, Object> victim = AuthTestSupport.registeredSession();
+        given().auth().oauth2((String) attacker.get("accessToken")).contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", victim.get("refreshToken"))).post("/auth/logout").then().statusCode(204);
+        String victimId = given().auth().oauth2((String) victim.get("accessToken")).get("/auth/me").then().extract().path("id");
+        assertEquals(0, count("SELECT count(*) FROM refresh_tokens WHERE revoked_at IS NOT NULL AND user_id::text = $1", victimId));
+        refresh((String) victim.get("refreshToken")).statusCode(200);
     }
 
     @Test
@@ -150,10 +165,12 @@ class AuthFlowTest {
 
     @Test
     void healthMetricsAndOpenApiAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItems("kafka"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+        given().get(ManagementInterface.url("/q/health/live")).then().statusCode(200);
+        given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200);
+        given().get(ManagementInterface.url("/q/openapi")).then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(404);
     }
 }

@@ -190,6 +190,9 @@ public final class Fleet implements AutoCloseable {
     private Path writeConfig(ServiceSpec spec) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", String.valueOf(settings.port(spec.name())));
+        config.put("quarkus.http.host", settings.host(spec.name()));
+        config.put("quarkus.management.port", String.valueOf(settings.managementPort(spec.name())));
+        config.put("quarkus.management.host", FleetSettings.LOOPBACK);
         config.put("quarkus.log.console.json.enabled", "false");
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         for (ServiceSpec other : ServiceSpec.ALL) {
@@ -234,7 +237,7 @@ public final class Fleet implements AutoCloseable {
 
     private void awaitHealthy(ServiceSpec spec, Path log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create(settings.url(spec.name()) + "/q/health/ready");
+        URI health = URI.create(settings.managementUrl(spec.name()) + "/q/health/ready");
         long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
         Process process = processes.get(spec.name());
         while (System.nanoTime() < deadline) {
@@ -264,18 +267,17 @@ public final class Fleet implements AutoCloseable {
     public String summary() {
         StringBuilder s = new StringBuilder();
         s.append("tradefleet is up.\n\n");
-        s.append(String.format("  %-28s %s%n", "web app + API (gateway)", settings.url("gateway-service")));
+        s.append(String.format("  %-28s %s/api/...%n", "API (gateway)", settings.url("gateway-service")));
         for (String name : running()) {
             s.append(String.format("  %-28s %s  (health %s/q/health, OpenAPI %s/q/openapi)%n", name, settings.url(name),
-                    settings.url(name), settings.url(name)));
+                    settings.managementUrl(name), settings.managementUrl(name)));
         }
         s.append(String.format("  %-28s postgresql://127.0.0.1:%d (user postgres)%n", "PostgreSQL", settings.postgresPort()));
         s.append(String.format("  %-28s 127.0.0.1:%d%n", "Kafka", settings.kafkaPort()));
         s.append(String.format("%n  admin login: %s, password in %s%n", ADMIN_EMAIL,
                 settings.home().resolve("secrets/admin-password")));
         if (running().contains("paper-exchange")) {
-            s.append(String.format("  paper exchange admin key (X-Admin-Key): %s  (also in %s)%n", paperAdminKey(),
-                    settings.home().resolve("paper-exchange/admin-key")));
+            s.append(String.format("  paper exchange admin key (X-Admin-Key) in %s%n", settings.home().resolve("paper-exchange/admin-key")));
         }
         s.append("  logs: ./fleet logs <service>    status: ./fleet status    stop: ./fleet down\n");
         return s.toString();

@@ -72,7 +72,7 @@ public final class FleetMain {
             String health;
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(settings.url(spec.name()) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                                URI.create(settings.managementUrl(spec.name()) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 health = response.statusCode() == 200 ? "UP" : "DOWN (" + response.statusCode() + ")";
             } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.tradefleet.devstack;
 
+import dev.tradefleet.testing.FreePorts;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,25 +12,53 @@ import java.util.Set;
  * or any others (tests use free ports so that they never collide with a running fleet).
  */
 public record FleetSettings(Path repo, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                            Map<String, Integer> servicePorts, Map<String, String> extraConfig, java.util.Set<String> only) {
+                            Map<String, Integer> servicePorts, Map<String, Integer> managementPorts, String gatewayHost,
+                            Map<String, String> extraConfig, Set<String> only) {
+
+    /** Every service listens on loopback only; the gateway too unless {@code TRADEFLEET_GATEWAY_HOST} opens it on purpose. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     public static FleetSettings standard(Path repo) {
         Map<String, Integer> ports = new HashMap<>();
-        ServiceSpec.ALL.forEach(s -> ports.put(s.name(), s.defaultPort()));
-        return new FleetSettings(repo, repo.resolve(".fleet"), 15432, 19092, 19093, ports, Map.of(), java.util.Set.of());
+        Map<String, Integer> management = new HashMap<>();
+        ServiceSpec.ALL.forEach(s -> {
+            ports.put(s.name(), s.defaultPort());
+            management.put(s.name(), s.defaultManagementPort());
+        });
+        String gatewayHost = System.getenv().getOrDefault("TRADEFLEET_GATEWAY_HOST", LOOPBACK);
+        return new FleetSettings(repo, repo.resolve(".fleet"), 15432, 19092, 19093, ports, management, gatewayHost, Map.of(), Set.of());
     }
 
     /** The same fleet on free ports under {@code home}, so that it never collides with a running {@code ./fleet up}. */
     public static FleetSettings isolated(Path repo, Path home, Map<String, String> extraConfig) {
         Map<String, Integer> ports = new HashMap<>();
-        ServiceSpec.ALL.forEach(s -> ports.put(s.name(), dev.tradefleet.testing.FreePorts.next()));
-        return new FleetSettings(repo, home, dev.tradefleet.testing.FreePorts.next(), dev.tradefleet.testing.FreePorts.next(),
-                dev.tradefleet.testing.FreePorts.next(), ports, Map.copyOf(extraConfig), java.util.Set.of());
+        Map<String, Integer> management = new HashMap<>();
+        ServiceSpec.ALL.forEach(s -> {
+            ports.put(s.name(), FreePorts.next());
+            management.put(s.name(), FreePorts.next());
+        });
+        return new FleetSettings(repo, home, FreePorts.next(), FreePorts.next(), FreePorts.next(), ports, management, LOOPBACK,
+                Map.copyOf(extraConfig), Set.of());
     }
 
     /** The same settings, starting only {@code services} (for benchmarks of one service). */
-    public FleetSettings onlyServices(java.util.Set<String> services) {
-        return new FleetSettings(repo, home, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, extraConfig, Set.copyOf(services));
+    public FleetSettings onlyServices(Set<String> services) {
+        return new FleetSettings(repo, home, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, managementPorts,
+                gatewayHost, extraConfig, Set.copyOf(services));
+    }
+
+    /** The address {@code service} listens on for its API. */
+    public String host(String service) {
+        return service.equals("gateway-service") ? gatewayHost : LOOPBACK;
+    }
+
+    public int managementPort(String service) {
+        return managementPorts.get(service);
+    }
+
+    /** Health, metrics and OpenAPI of {@code service}: its management interface, always on loopback. */
+    public String managementUrl(String service) {
+        return "http://127.0.0.1:" + managementPort(service);
     }
 
     /** Whether the fleet starts {@code service} (all services when no selection was made). */

@@ -21,6 +21,11 @@ public record ServiceSpec(String name, int defaultPort, String database) {
             // the gateway starts last: it waits for the others' keys and routes
             new ServiceSpec("gateway-service", 8080, null));
 
+    /** The management interface (health, metrics, OpenAPI) listens 1000 above the API port. */
+    public int defaultManagementPort() {
+        return defaultPort + 1000;
+    }
+
     public String jar() {
         return name + "/target/quarkus-app/quarkus-run.jar";
     }

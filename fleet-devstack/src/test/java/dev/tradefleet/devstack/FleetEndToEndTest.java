@@ -205,12 +205,50 @@ class FleetEndToEndTest {
     }
 
     @Test
-    void everyServiceServesHealthMetricsAndOpenApi() {
+    void everyServiceServesHealthMetricsAndOpenApiOnItsManagementPortOnly() {
         for (String service : fleet.running()) {
-            String base = fleet.settings().url(service);
-            RestAssured.given().baseUri(base).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-            RestAssured.given().baseUri(base).get("/q/metrics").then().statusCode(200);
+            String management = fleet.settings().managementUrl(service);
+            RestAssured.given().baseUri(management).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            RestAssured.given().baseUri(management).get("/q/metrics").then().statusCode(200);
+            String api = fleet.settings().url(service);
+            RestAssured.given().baseUri(api).get("/q/metrics").then().statusCode(404);
+            RestAssured.given().baseUri(api).get("/q/health/ready").then().statusCode(404);
         }
-        RestAssured.given().baseUri(auth).get("/q/openapi").then().statusCode(200);
+        RestAssured.given().baseUri(fleet.settings().managementUrl("auth-service")).get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void encodedTraversalThroughTheGatewayReachesNoManagementOrInternalEndpoint() {
+        for (String path : List.of("/api/auth/%2e%2e/q/metrics", "/api/auth/%2e%2e/q/openapi", "/api/credentials/%2e%2e/q/metrics",
+                "/api/credentials/%2e%2e/internal/credentials/lookup", "/api/auth/..%2f..%2fq/metrics", "/api/auth/%252e%252e/q/metrics",
+                "/api/auth/..;/q/metrics", "/api/auth/token")) {
+            int status = viaGateway().urlEncodingEnabled(false).get(path).then().extract().statusCode();
+            assertTrue(status == 400 || status == 404, path + " answered " + status);
+        }
+    }
+
+    @Test
+    void badJsonFromAnonymousClientsIsRefusedAndNeverTakesLoginDown() {
+        String email = "breaker-" + UUID.randomUUID() + "@example.com";
+        viaGateway().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD, "name", "Breaker"))
+                .post("/api/auth/register").then().statusCode(201);
+        // what took every login down: 500s from auth-service opened the gateway's breaker for everyone
+        List<String> attacks = List.of(
+                "{\"email\":\"a@b.c\",\"email\":\"d@e.f\",\"password\":\"" + PASSWORD + "\",\"name\":\"x\"}",
+                "{\"email\":\"a\\u0000@b.c\",\"password\":\"" + PASSWORD + "\",\"name\":\"x\"}",
+                "{\"email\":\"a@b.c\",\"password\":\"" + PASSWORD + "\",\"name\":\"x\"} trailing",
+                "{\"email\":42,\"password\":\"" + PASSWORD + "\",\"name\":\"x\"}",
+                "{\"email\":\"a@b.c\",\"password\":\"" + PASSWORD + "\",\"name\":\"\u202egnp.exe\"}");
+        for (int round = 0; round < 10; round++) {
+            for (String body : attacks) {
+                viaGateway().contentType(ContentType.JSON).body(body).post("/api/auth/register").then().statusCode(400)
+                        .contentType("application/problem+json");
+            }
+            for (String body : attacks.subList(0, 4)) {
+                viaGateway().contentType(ContentType.JSON).body(body).post("/api/auth/login").then().statusCode(400);
+            }
+        }
+        viaGateway().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
+                .post("/api/auth/login").then().statusCode(200);
     }
 }

@@ -137,36 +137,26 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /**
      * When the server runs as {@code nobody}, every directory above its files must let {@code nobody} pass.
-     * A checkout under {@code /root} does not; then the files go to a directory under {@code /tmp} named after
-     * the requested one, so that the same request finds the same data again.
+     * A checkout under {@code /root} does not: then those directories get the execute bit for others (pass
+     * through, not list or read), said on stderr, and the data stays where it was asked to be.
      */
     private static Path reachableByServer(Path requested) {
-        if (!isRoot() || traversableByOthers(requested.getParent())) {
+        if (!isRoot()) {
             return requested;
         }
-        String name = Integer.toHexString(requested.toString().hashCode()) + "-" + requested.getFileName();
-        Path relocated = Path.of("/tmp/tradefleet-postgres-data", name);
-        try {
-            Files.createDirectories(relocated.getParent());
-            Files.setPosixFilePermissions(relocated.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.err.println("PostgreSQL runs as nobody, who cannot reach " + requested + "; its files are in " + relocated);
-        return relocated;
-    }
-
-    private static boolean traversableByOthers(Path dir) {
-        for (Path p = dir; p != null; p = p.getParent()) {
+        for (Path p = requested.getParent(); p != null; p = p.getParent()) {
             try {
                 if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    return false;
+                    Set<PosixFilePermission> permissions = new java.util.HashSet<>(Files.getPosixFilePermissions(p));
+                    permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+                    Files.setPosixFilePermissions(p, permissions);
+                    System.err.println("PostgreSQL runs as nobody: let others pass through " + p + " (o+x) to reach " + requested);
                 }
             } catch (IOException e) {
-                return false;
+                throw new UncheckedIOException("PostgreSQL runs as nobody and cannot reach " + requested, e);
             }
         }
-        return true;
+        return requested;
     }
 
     private static boolean isRoot() {

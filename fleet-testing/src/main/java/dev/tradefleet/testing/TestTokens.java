@@ -97,7 +97,37 @@ public final class TestTokens {
         attacks.put("wrong audience", withAudience(subject, "someone-else"));
         attacks.put("tampered payload", tampered(subject, UUID.randomUUID().toString()));
         attacks.put("garbage", "not.a.jwt");
+        attacks.put("no key id", signedWithHeader(subject, "{\"alg\":\"RS256\",\"typ\":\"JWT\"}"));
+        attacks.put("no expiry", withoutExpiry(subject));
+        attacks.put("jku header", signedWithHeader(subject, withHeader("jku", "\"https://evil.example/jwks.json\"")));
+        attacks.put("x5u header", signedWithHeader(subject, withHeader("x5u", "\"https://evil.example/cert.pem\"")));
+        attacks.put("crit header", signedWithHeader(subject, withHeader("crit", "[\"tradefleet-ext\"],\"tradefleet-ext\":true")));
+        attacks.put("embedded jwk of the attacker's key", embeddedAttackerKey(subject));
         return attacks;
+    }
+
+    /** Signed by the trusted key, with a header of the attacker's choosing. */
+    private String signedWithHeader(String subject, String header) {
+        return sign(header, claims(subject, List.of("user"), ISSUER, AUDIENCE, Instant.now().plusSeconds(900)), keyPair);
+    }
+
+    private String withHeader(String name, String jsonValue) {
+        String header = header("RS256", keyId);
+        return header.substring(0, header.length() - 1) + ",\"" + name + "\":" + jsonValue + "}";
+    }
+
+    private String withoutExpiry(String subject) {
+        String claims = claims(subject, List.of("user"), ISSUER, AUDIENCE, Instant.now().plusSeconds(900))
+                .replaceAll(",\"exp\":[0-9]+", "");
+        return sign(header("RS256", keyId), claims, keyPair);
+    }
+
+    /** Signed by the attacker, who ships the matching public key in the header and names the trusted key id. */
+    private String embeddedAttackerKey(String subject) {
+        KeyPair attacker = SigningKeys.newKeyPair();
+        String jwk = SigningKeys.jwk(keyId, (java.security.interfaces.RSAPublicKey) attacker.getPublic());
+        return sign(withHeader("jwk", jwk), claims(subject, List.of("user", "admin"), ISSUER, AUDIENCE,
+                Instant.now().plusSeconds(900)), attacker);
     }
 
     private static String header(String alg, String kid) {

@@ -1,9 +1,11 @@
 package dev.tradefleet.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.tradefleet.web.json.UnsafeTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -42,19 +44,40 @@ public class ProblemMappers {
         return respond(ProblemException.badRequest("The request has invalid fields.", errors).toProblem(), request, Map.of());
     }
 
-    /** Declared for the subtype too: quarkus-rest ships its own mapper for it, and the most specific one wins. */
-    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
+    /** Declared for the subtypes too: quarkus-rest ships its own mapper for some, and the most specific one wins. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnsafeTextException.class})
     public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
-        List<Problem.FieldError> errors = List.of();
-        String detail = "The request body is not valid JSON.";
-        if (e instanceof MismatchedInputException || e instanceof InvalidFormatException) {
-            String field = ((JsonMappingException) e).getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                    .reduce((a, b) -> a + "." + b).orElse("body");
-            detail = "The request body does not have the expected shape.";
-            errors = List.of(new Problem.FieldError(field, "has the wrong type"));
+        return respond(unreadableBody(e).toProblem(), request, Map.of());
+    }
+
+    /** What was wrong with the body, naming the field at fault where there is one; never the value sent. */
+    static ProblemException unreadableBody(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (e instanceof UnsafeTextException text) {
+            return fieldProblem("A text field has a character that is not allowed.", path(text), UnsafeTextException.MESSAGE);
         }
-        return respond(ProblemException.badRequest(detail, errors).toProblem(), request, Map.of());
+        if (e instanceof JsonParseException && message.startsWith("Duplicate field '")) {
+            String field = message.substring("Duplicate field '".length(), Math.max(message.lastIndexOf('\''), "Duplicate field '".length()));
+            return fieldProblem("The request body names a field twice.", field, "appears more than once");
+        }
+        if (message.startsWith("Trailing token")) {
+            return ProblemException.badRequest("The request body has data after its JSON value.", List.of());
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return fieldProblem("The request body does not have the expected shape.", path(mismatch), "has the wrong type");
+        }
+        return ProblemException.badRequest("The request body is not valid JSON.", List.of());
+    }
+
+    private static ProblemException fieldProblem(String detail, String field, String message) {
+        return ProblemException.badRequest(detail, List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .reduce((a, b) -> a + "." + b).orElse("body");
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})

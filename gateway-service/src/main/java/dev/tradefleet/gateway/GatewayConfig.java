@@ -16,6 +16,9 @@ public interface GatewayConfig {
     /** Endpoints reachable without a token, as {@code METHOD /api/...}. */
     List<String> publicEndpoints();
 
+    /** Paths a service has that are not for the public (everything below them too): answered 404, never routed. */
+    List<String> blockedPaths();
+
     Jwt jwt();
 
     RateLimit rateLimit();
@@ -41,7 +44,8 @@ public interface GatewayConfig {
 
         String audience();
 
-        @WithDefault("10m")
+        /** A key removed from auth-service's JWKS stops being accepted within this long. */
+        @WithDefault("1m")
         Duration jwksRefreshInterval();
 
         /** An unknown key id refreshes the key set at most this often, so junk tokens cannot hammer auth-service. */
@@ -63,9 +67,17 @@ public interface GatewayConfig {
         double addressPerSecond();
     }
 
+    /** Opens on a failure rate over a minimum volume of requests, never on a handful of failures. */
     interface Breaker {
-        @WithDefault("5")
-        int failureThreshold();
+        @WithDefault("20")
+        int minimumRequests();
+
+        /** The share of failed requests (5xx, timeouts, connection failures) in the window that opens it. */
+        @WithDefault("0.5")
+        double failureRate();
+
+        @WithDefault("10s")
+        Duration window();
 
         @WithDefault("10s")
         Duration openDuration();

@@ -2,6 +2,7 @@ package dev.tradefleet.gateway;
 
 import dev.tradefleet.testing.SigningKeys;
 import dev.tradefleet.testing.TestTokens;
+import dev.tradefleet.testing.quarkus.ManagementInterface;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(TokenKeysResource.class)
 @QuarkusTestResource(FakeUpstreamResource.class)
 class GatewayTest {
+
+    @jakarta.inject.Inject
+    dev.tradefleet.gateway.proxy.GatewayProxy proxy;
 
     private static String user() {
         return UUID.randomUUID().toString();
@@ -193,9 +197,80 @@ class GatewayTest {
         }
     }
 
+    static Stream<Arguments> ambiguousPaths() {
+        List<String> tails = List.of("%2e%2e/q/metrics", "%2E%2E/q/openapi", ".%2e/q/health", "%2e%2e/%2e%2e/q/metrics",
+                "..%2fq/metrics", "%2e%2e%2fq%2fmetrics", "..%5cq/metrics", "%252e%252e/q/metrics", "..;/q/metrics",
+                "../q/metrics", "./../q/metrics", "%2e%2e/internal/credentials/x/secret", "..%2finternal%2fcredentials",
+                "x/..%2f..%2finternal/credentials/lookup", "%c0%ae%c0%ae/q/metrics", "%00/q/metrics", "x;/../q/metrics",
+                "x//../q/metrics");
+        List<Arguments> cases = new ArrayList<>();
+        for (String prefix : List.of("/api/auth/", "/api/broken/", "/api/down/")) {
+            for (String tail : tails) {
+                cases.add(Arguments.of(prefix + tail));
+            }
+        }
+        cases.add(Arguments.of("/api/auth/" + "a".repeat(3000)));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ambiguousPaths")
+    void anAmbiguousPathIsRefusedBeforeRouting(String path) {
+        int hits = FakeUpstreamResource.HITS.get();
+        int broken = FakeUpstreamResource.BROKEN_HITS.get();
+        int status = given().urlEncodingEnabled(false).auth().oauth2(token()).get(path).then()
+                .contentType("application/problem+json").extract().statusCode();
+        assertTrue(status == 400 || status == 404 || status == 414, path + " answered " + status);
+        assertEquals(hits, FakeUpstreamResource.HITS.get(), "nothing reached the upstream");
+        assertEquals(broken, FakeUpstreamResource.BROKEN_HITS.get());
+    }
+
+    @Test
+    void theServiceTokenEndpointIsNotRouted() {
+        int hits = FakeUpstreamResource.HITS.get();
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .post("/api/auth/token").then().statusCode(404);
+        given().auth().oauth2(token()).post("/api/auth/token").then().statusCode(404);
+        assertEquals(hits, FakeUpstreamResource.HITS.get());
+    }
+
+    @Test
+    void requestMetricsNameTheRouteNeverThePath() {
+        String id = UUID.randomUUID().toString();
+        given().auth().oauth2(token()).get("/api/auth/credentials-of/" + id).then().statusCode(200);
+        String metrics = given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/auth/*\""), "requests are labelled with the route");
+        assertTrue(!metrics.contains(id), "no id from a path appears in the metrics");
+    }
+
+    @Test
+    void aKeyRemovedFromTheKeySetStopsBeingAcceptedEvenForTokensVerifiedBefore() throws Exception {
+        KeyPair retiring = SigningKeys.newKeyPair();
+        TestTokens signedByRetiring = new TestTokens(retiring, "test-key-retiring");
+        String token = signedByRetiring.valid(user(), List.of("user"));
+        String current = FakeUpstreamResource.jwks;
+        FakeUpstreamResource.jwks = current.replace("]}", "," + SigningKeys.jwk("test-key-retiring", (RSAPublicKey) retiring.getPublic()) + "]}");
+        try {
+            given().auth().oauth2(token).get("/api/auth/echo").then().statusCode(200);
+            given().auth().oauth2(token).get("/api/auth/echo").then().statusCode(200);
+        } finally {
+            FakeUpstreamResource.jwks = current;
+        }
+        // the periodic refresh (jwks-refresh-interval) runs; the remembered token is no longer honoured
+        java.util.concurrent.CompletableFuture<Object> refreshed = new java.util.concurrent.CompletableFuture<>();
+        proxy.jwks().refresh().onComplete(r -> refreshed.complete(r.succeeded() ? r.result().keySet() : r.cause()));
+        assertEquals(java.util.Set.of("test-key-1"), refreshed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        given().auth().oauth2(token).get("/api/auth/echo").then().statusCode(401);
+        given().auth().oauth2(token()).get("/api/auth/echo").then().statusCode(200);
+    }
+
     @Test
     void healthAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("jwks"));
-        given().get("/q/metrics").then().statusCode(200);
+        given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200).body("checks.name", hasItem("jwks"));
+        given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200);
+        // the public port serves the API only
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(404);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tradefleet.auth.session;
 
 import dev.tradefleet.auth.ClientAddresses;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/auth")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +41,8 @@ public class SessionResource {
     SessionService sessions;
     @Inject
     ClientAddresses addresses;
+    @Inject
+    JsonWebToken token;
 
     @POST
     @Path("/login")
@@ -52,9 +56,12 @@ public class SessionResource {
         return sessions.refresh(request.refreshToken(), addresses.of(http)).map(TokenPair::of);
     }
 
+    /** Ends the caller's own session; a refresh token of anyone else's is ignored like an unknown one. */
     @POST
     @Path("/logout")
+    @Authenticated
     public Uni<Response> logout(@Valid @NotNull RefreshRequest request, @Context HttpServerRequest http) {
-        return sessions.logout(request.refreshToken(), addresses.of(http)).map(ignored -> Response.noContent().build());
+        return sessions.logout(request.refreshToken(), token.getSubject(), addresses.of(http))
+                .map(ignored -> Response.noContent().build());
     }
 }

@@ -133,9 +133,13 @@ public class SessionService {
                 : Uni.createFrom().failure(ProblemException.unauthorized(INVALID_REFRESH)));
     }
 
-    /** Ends the session the token belongs to (its whole family). Unknown tokens are ignored: logout is idempotent. */
-    public Uni<Void> logout(String token, String address) {
+    /**
+     * Ends the session the token belongs to (its whole family), if it is {@code callerId}'s. Unknown tokens, and
+     * tokens of other users, are ignored alike: logout is idempotent and says nothing about anyone else's tokens.
+     */
+    public Uni<Void> logout(String token, String callerId, String address) {
         return pool.withTransaction(tx -> refreshTokens.findForUpdate(tx, token).flatMap(stored -> stored == null
+                || !stored.userId().toString().equals(callerId)
                 ? Uni.createFrom().voidItem()
                 : revokeAndAudit(tx, stored, address)));
     }

@@ -1,5 +1,6 @@
 package dev.tradefleet.auth.account;
 
+import dev.tradefleet.testing.JsonAttacks;
 import dev.tradefleet.testing.quarkus.KafkaResource;
 import dev.tradefleet.testing.quarkus.PostgresResource;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;
@@ -11,8 +12,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -90,6 +94,34 @@ class BadInputTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", "ctl@example.com", "password", "a good long password", "name", "Eve\u0000\u001b[31m"))
                 .post("/auth/register").then().statusCode(400).body("errors.field", hasItem("name"));
+    }
+
+    static Stream<JsonAttacks.Attack> registrationAttacks() {
+        Map<String, Object> valid = Map.of("email", "strict@example.com", "password", "a good long password", "name", "Strict");
+        return Stream.concat(JsonAttacks.against(valid, "email").stream(),
+                JsonAttacks.against(valid, "name").stream().filter(a -> a.field() != null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("registrationAttacks")
+    void aRegistrationThatIsNotStrictJsonIsRefusedNamingTheField(JsonAttacks.Attack attack) {
+        var response = JsonAttacks.send(attack).post("/auth/register").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", not(containsString("Exception")));
+        if (attack.field() != null) {
+            response.body("errors.field", hasItem(attack.field()));
+        }
+    }
+
+    static Stream<JsonAttacks.Attack> loginAttacks() {
+        return JsonAttacks.against(Map.of("email", "strict@example.com", "password", "a good long password"), "email").stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("loginAttacks")
+    void aLoginThatIsNotStrictJsonIsRefused(JsonAttacks.Attack attack) {
+        JsonAttacks.send(attack).post("/auth/login").then()
+                .statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.tradefleet.credentials.CredentialKeysetResource;
 import dev.tradefleet.credentials.CredentialsTestSupport;
 import dev.tradefleet.credentials.CredentialsTestSupport.TestUser;
 import dev.tradefleet.testing.quarkus.KafkaResource;
+import dev.tradefleet.testing.quarkus.ManagementInterface;
 import dev.tradefleet.testing.quarkus.PostgresResource;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,7 +41,7 @@ class DeclaredConsumerTest {
                         "SELECT count(*) FROM fleet_consumer_receipts WHERE consumer = $1 AND event_id = $2")
                 .execute(Tuple.of(EchoConsumer.NAME, eventId)).await().indefinitely().iterator().next().getLong(0) == 1);
 
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("fleet_consumer_applied_total{consumer=\"" + EchoConsumer.NAME + "\""))
                 .body(containsString("fleet_consumer_lag{consumer=\"" + EchoConsumer.NAME + "\""))
                 .body(containsString("fleet_consumer_dead_letters_total{consumer=\"" + EchoConsumer.NAME + "\""))

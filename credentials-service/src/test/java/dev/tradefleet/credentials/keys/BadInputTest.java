@@ -3,6 +3,7 @@ package dev.tradefleet.credentials.keys;
 import dev.tradefleet.credentials.CredentialKeysetResource;
 import dev.tradefleet.credentials.CredentialsTestSupport;
 import dev.tradefleet.credentials.CredentialsTestSupport.TestUser;
+import dev.tradefleet.testing.JsonAttacks;
 import dev.tradefleet.testing.quarkus.KafkaResource;
 import dev.tradefleet.testing.quarkus.PostgresResource;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;
@@ -14,9 +15,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static dev.tradefleet.credentials.CredentialsTestSupport.create;
 import static io.restassured.RestAssured.given;
@@ -91,6 +95,22 @@ class BadInputTest {
         refused(b -> b.put("secretKey", "abc\ndef"), "secretKey");
         refused(b -> b.put("secretKey", "abc def"), "secretKey");
         refused(b -> b.put("label", "main\u001b[31m"), "label");
+    }
+
+    static Stream<JsonAttacks.Attack> strictJsonAttacks() {
+        Map<String, Object> valid = CredentialsTestSupport.binanceKey("strict");
+        return Stream.concat(JsonAttacks.against(valid, "label").stream(),
+                JsonAttacks.against(valid, "apiKey").stream().filter(a -> a.field() != null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strictJsonAttacks")
+    void aBodyThatIsNotStrictJsonIsRefusedNamingTheField(JsonAttacks.Attack attack) {
+        var response = JsonAttacks.send(attack).auth().oauth2(user.token()).post("/credentials").then()
+                .statusCode(400).contentType("application/problem+json");
+        if (attack.field() != null) {
+            response.body("errors.field", hasItem(attack.field()));
+        }
     }
 
     @Test

@@ -3,12 +3,14 @@ package dev.tradefleet.gateway.proxy;
 import dev.tradefleet.gateway.GatewayConfig;
 import dev.tradefleet.gateway.resilience.CircuitBreaker;
 import dev.tradefleet.gateway.resilience.TokenBucketLimiter;
+import dev.tradefleet.gateway.routing.RequestPaths;
 import dev.tradefleet.gateway.routing.RouteTable;
 import dev.tradefleet.gateway.security.JwksKeys;
 import dev.tradefleet.gateway.security.TokenVerifier;
 import dev.tradefleet.web.ProblemException;
 import dev.tradefleet.web.RequestIds;
 import dev.tradefleet.web.RoutingProblems;
+import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -55,9 +57,11 @@ public class GatewayProxy {
                 .map(e -> new RouteTable.Route(e.getKey(), e.getValue().prefix(), URI.create(e.getValue().upstream()),
                         e.getValue().timeout()))
                 .toList(),
-                config.publicEndpoints().stream().map(RouteTable.PublicEndpoint::parse).collect(Collectors.toSet()));
+                config.publicEndpoints().stream().map(RouteTable.PublicEndpoint::parse).collect(Collectors.toSet()),
+                Set.copyOf(config.blockedPaths()));
         breakers = config.routes().keySet().stream().collect(Collectors.toMap(name -> name,
-                name -> new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration())));
+                name -> new CircuitBreaker(config.circuitBreaker().minimumRequests(), config.circuitBreaker().failureRate(),
+                        config.circuitBreaker().window(), config.circuitBreaker().openDuration())));
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2000)
                 .setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(4096));
         GatewayConfig.Jwt jwt = config.jwt();
@@ -81,11 +85,18 @@ public class GatewayProxy {
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         request.pause();
+        RequestPaths.Refusal ambiguous = RequestPaths.check(request.path()).orElse(null);
+        if (ambiguous != null) {
+            refuse(ctx, new ProblemException(ambiguous.status(), ambiguous.status() == 414 ? "uri-too-long" : "ambiguous-path",
+                    ambiguous.status() == 414 ? "URI too long" : "Ambiguous path", ambiguous.reason()));
+            return;
+        }
         RouteTable.Target target = routes.resolve(request.path()).orElse(null);
         if (target == null) {
             refuse(ctx, ProblemException.notFound("No service answers at this address."));
             return;
         }
+        labelMetricsWithRoute(ctx, target.route());
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         TokenBucketLimiter.Decision byAddress = perAddress.tryAcquire(address, System.nanoTime());
         if (!byAddress.allowed()) {
@@ -166,6 +177,17 @@ public class GatewayProxy {
                 });
     }
 
+    /**
+     * Request metrics name the route, never the raw path: a path holds user and credential ids, and every
+     * distinct one would be a new time series. (Refusals before routing are 4xx on no template, not recorded.)
+     */
+    private static void labelMetricsWithRoute(RoutingContext ctx, RouteTable.Route route) {
+        HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(ctx);
+        if (metric != null) {
+            metric.setTemplatePath(route.prefix() + "/*");
+        }
+    }
+
     private static io.vertx.core.Future<HttpClientResponse> sendEmpty(HttpClientRequest upstream, HttpServerRequest request) {
         request.resume();
         return upstream.send();
@@ -175,7 +197,7 @@ public class GatewayProxy {
         if (response.statusCode() >= 500) {
             breaker.onFailure(System.nanoTime());
         } else {
-            breaker.onSuccess();
+            breaker.onSuccess(System.nanoTime());
         }
         var out = ctx.response();
         if (out.closed()) {

@@ -37,8 +37,13 @@ public final class RouteTable {
 
     private final List<Route> routes;
     private final Set<PublicEndpoint> publicEndpoints;
+    private final Set<String> blockedPaths;
 
-    public RouteTable(List<Route> routes, Set<PublicEndpoint> publicEndpoints) {
+    /**
+     * @param blockedPaths paths (and everything below them) that exist on a service but are not for the public,
+     *                     e.g. {@code /api/auth/token}: the gateway answers 404 as if nothing were there
+     */
+    public RouteTable(List<Route> routes, Set<PublicEndpoint> publicEndpoints, Set<String> blockedPaths) {
         for (Route route : routes) {
             if (!route.prefix().startsWith(PUBLIC_ROOT + "/") || route.prefix().endsWith("/")) {
                 throw new IllegalArgumentException("route " + route.name() + ": a prefix looks like /api/<service>, not " + route.prefix());
@@ -46,10 +51,21 @@ public final class RouteTable {
         }
         this.routes = routes.stream().sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed()).toList();
         this.publicEndpoints = Set.copyOf(publicEndpoints);
+        this.blockedPaths = Set.copyOf(blockedPaths);
     }
 
+    private boolean isBlocked(String path) {
+        for (String blocked : blockedPaths) {
+            if (path.equals(blocked) || path.startsWith(blocked + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The route for a path that {@link RequestPaths#check} accepted; empty when no service answers there. */
     public Optional<Target> resolve(String path) {
-        if (path.contains("/../") || path.endsWith("/..") || path.contains("/./")) {
+        if (RequestPaths.check(path).isPresent() || isBlocked(path)) {
             return Optional.empty();
         }
         for (Route route : routes) {

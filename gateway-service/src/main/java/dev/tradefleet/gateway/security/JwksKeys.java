@@ -18,14 +18,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The public keys of auth-service's JWKS, fetched without blocking, refreshed periodically, and refreshed
- * once more when a token names a key id we do not know (auth-service rotated its key). Concurrent misses
- * share one fetch, and misses refresh at most every {@code minRefreshInterval}.
+ * The public keys of auth-service's JWKS, fetched without blocking, refreshed every {@code refreshInterval}
+ * (a key removed from the set is forgotten then), and refreshed once more when a token names a key id we do
+ * not know (auth-service rotated its key). Concurrent misses share one fetch, and misses refresh at most every
+ * {@code minRefreshInterval}. A failed fetch keeps the keys we had.
  */
 public final class JwksKeys {
 
     private static final Logger LOG = Logger.getLogger(JwksKeys.class);
 
+    /** A fetch that has not answered by then is given up, so one stuck request never stops all later refreshes. */
+    private static final long FETCH_TIMEOUT_MILLIS = 10_000;
+
+    private final Vertx vertx;
     private final HttpClient client;
     private final String jwksUrl;
     private final long minRefreshNanos;
@@ -34,6 +39,7 @@ public final class JwksKeys {
     private Future<Map<String, PublicKey>> inFlight;
 
     public JwksKeys(Vertx vertx, HttpClient client, String jwksUrl, Duration refreshInterval, Duration minRefreshInterval) {
+        this.vertx = vertx;
         this.client = client;
         this.jwksUrl = jwksUrl;
         this.minRefreshNanos = minRefreshInterval.toNanos();
@@ -54,6 +60,11 @@ public final class JwksKeys {
                 : Future.failedFuture(new InvalidTokenException("unknown key id")));
     }
 
+    /** The key published under this id as of the last fetch, or null: no fetch, no waiting. */
+    public PublicKey published(String keyId) {
+        return keys.get(keyId);
+    }
+
     public boolean loaded() {
         return !keys.isEmpty();
     }
@@ -64,7 +75,9 @@ public final class JwksKeys {
         }
         lastFetchStarted = System.nanoTime();
         Promise<Map<String, PublicKey>> promise = Promise.promise();
-        inFlight = promise.future();
+        Future<Map<String, PublicKey>> fetch = promise.future();
+        inFlight = fetch;
+        long watchdog = vertx.setTimer(FETCH_TIMEOUT_MILLIS, id -> finish(fetch, promise, null, "no answer in time"));
         client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(jwksUrl).setTimeout(5000))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200
@@ -72,18 +85,27 @@ public final class JwksKeys {
                         : Future.failedFuture("JWKS answered " + response.statusCode()))
                 .map(body -> parse(body.toString()))
                 .onComplete(result -> {
-                    synchronized (this) {
-                        inFlight = null;
-                    }
-                    if (result.succeeded()) {
-                        keys = result.result();
-                        promise.complete(result.result());
-                    } else {
-                        LOG.warnf("could not fetch the JWKS from %s: %s", jwksUrl, result.cause().getMessage());
-                        promise.complete(keys);
-                    }
+                    vertx.cancelTimer(watchdog);
+                    finish(fetch, promise, result.succeeded() ? result.result() : null,
+                            result.succeeded() ? null : result.cause().getMessage());
                 });
-        return promise.future();
+        return fetch;
+    }
+
+    /** Ends a fetch once: with the new keys, or keeping the ones we had. */
+    private void finish(Future<Map<String, PublicKey>> fetch, Promise<Map<String, PublicKey>> promise,
+                        Map<String, PublicKey> fetched, String failure) {
+        synchronized (this) {
+            if (inFlight == fetch) {
+                inFlight = null;
+            }
+        }
+        if (fetched != null) {
+            keys = fetched;
+            promise.tryComplete(fetched);
+        } else if (promise.tryComplete(keys)) {
+            LOG.warnf("could not fetch the JWKS from %s: %s", jwksUrl, failure);
+        }
     }
 
     static Map<String, PublicKey> parse(String json) {

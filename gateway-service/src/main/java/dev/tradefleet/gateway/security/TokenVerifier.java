@@ -17,14 +17,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies RS256 access tokens: signature by a published key, issuer, audience, expiry, subject. Nothing
- * else is accepted: no {@code none}, no HMAC, no key the token brings along. A verified token is remembered
- * until it expires, so the RSA check runs once per token rather than once per request.
+ * Verifies RS256 access tokens: signature by a published key named by {@code kid}, issuer, audience, expiry,
+ * subject. Nothing else is accepted: no {@code none}, no HMAC, no token without a key id or an expiry, and no
+ * header that points at or carries key material ({@code jku}, {@code jwk}, {@code x5u}, {@code x5c}) or asks
+ * for extensions ({@code crit}). A verified token is remembered until it expires, so the RSA check runs once per
+ * token rather than once per request; a remembered token is honoured only while the key that verified it is
+ * still published, so a key removed from the JWKS stops working at the next refresh of the key set.
  */
 public final class TokenVerifier {
 
     public record Verified(String subject, Set<String> groups, long expiresAtEpochSecond) {
     }
+
+    private record Remembered(Verified verified, String keyId, PublicKey key) {
+    }
+
+    /** Header parameters that make a verifier fetch, trust or interpret something the token chose. */
+    private static final List<String> REFUSED_HEADERS = List.of("jku", "jwk", "x5u", "x5c", "crit");
 
     private static final int MAX_REMEMBERED = 50_000;
     private static final int CLOCK_SKEW_SECONDS = 30;
@@ -32,7 +41,7 @@ public final class TokenVerifier {
     private final JwksKeys keys;
     private final String issuer;
     private final String audience;
-    private final ConcurrentHashMap<String, Verified> remembered = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     public TokenVerifier(JwksKeys keys, String issuer, String audience) {
         this.keys = keys;
@@ -41,11 +50,11 @@ public final class TokenVerifier {
     }
 
     public Future<Verified> verify(String token) {
-        Verified known = remembered.get(token);
+        Remembered known = remembered.get(token);
         long now = System.currentTimeMillis() / 1000;
         if (known != null) {
-            if (known.expiresAtEpochSecond() + CLOCK_SKEW_SECONDS > now) {
-                return Future.succeededFuture(known);
+            if (known.verified().expiresAtEpochSecond() + CLOCK_SKEW_SECONDS > now && known.key().equals(keys.published(known.keyId()))) {
+                return Future.succeededFuture(known.verified());
             }
             remembered.remove(token);
         }
@@ -54,6 +63,11 @@ public final class TokenVerifier {
             JsonWebStructure header = JsonWebStructure.fromCompactSerialization(token);
             if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(header.getAlgorithmHeaderValue())) {
                 return Future.failedFuture(new InvalidTokenException("algorithm not allowed"));
+            }
+            for (String refused : REFUSED_HEADERS) {
+                if (header.getHeaders().getObjectHeaderValue(refused) != null) {
+                    return Future.failedFuture(new InvalidTokenException("header " + refused + " not allowed"));
+                }
             }
             keyId = header.getKeyIdHeaderValue();
         } catch (JoseException | RuntimeException e) {
@@ -68,7 +82,7 @@ public final class TokenVerifier {
                 if (remembered.size() >= MAX_REMEMBERED) {
                     remembered.clear();
                 }
-                remembered.put(token, verified);
+                remembered.put(token, new Remembered(verified, keyId, key));
                 return Future.succeededFuture(verified);
             } catch (InvalidTokenException e) {
                 return Future.failedFuture(e);

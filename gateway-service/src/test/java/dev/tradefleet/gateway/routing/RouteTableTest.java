@@ -19,7 +19,7 @@ class RouteTableTest {
             new RouteTable.Route("auth", "/api/auth", URI.create("http://auth:8081"), TEN_SECONDS),
             new RouteTable.Route("orders", "/api/orders", URI.create("http://orders:8083"), TEN_SECONDS),
             new RouteTable.Route("analytics", "/api/orders/analytics", URI.create("http://analytics:9000"), TEN_SECONDS)),
-            Set.of(RouteTable.PublicEndpoint.parse("POST /api/auth/login")));
+            Set.of(RouteTable.PublicEndpoint.parse("POST /api/auth/login")), Set.of("/api/auth/token"));
 
     @Test
     void stripsApiAndKeepsTheRest() {
@@ -46,6 +46,13 @@ class RouteTableTest {
     }
 
     @Test
+    void blockedPathsAndWhatIsBelowThemAreNotRouted() {
+        assertTrue(table.resolve("/api/auth/token").isEmpty());
+        assertTrue(table.resolve("/api/auth/token/x").isEmpty());
+        assertTrue(table.resolve("/api/auth/tokens").isPresent(), "whole segments only");
+    }
+
+    @Test
     void publicIsPerMethodAndPath() {
         assertTrue(table.isPublic("POST", "/api/auth/login"));
         assertFalse(table.isPublic("GET", "/api/auth/login"));
@@ -55,7 +62,7 @@ class RouteTableTest {
     @Test
     void badPrefixesAreRefusedAtStartUp() {
         assertThrows(IllegalArgumentException.class, () -> new RouteTable(
-                List.of(new RouteTable.Route("x", "/auth", URI.create("http://x"), TEN_SECONDS)), Set.of()));
+                List.of(new RouteTable.Route("x", "/auth", URI.create("http://x"), TEN_SECONDS)), Set.of(), Set.of()));
         assertThrows(IllegalArgumentException.class, () -> RouteTable.PublicEndpoint.parse("/api/auth/login"));
     }
 }
