@@ -29,9 +29,11 @@ public interface AuthConfig {
 
     BootstrapAdmin bootstrapAdmin();
 
-    /** Peers (IP literals) whose X-Forwarded-For is believed: the gateway's addresses. */
-    @WithDefault("127.0.0.1,::1")
-    java.util.Set<String> trustedProxies();
+    /**
+     * Peers whose X-Forwarded-For is believed: the gateway's addresses or range (IP literals or CIDR). None by
+     * default, loopback included: {@code ./fleet up} names 127.0.0.1, a cluster names the gateway pods' range.
+     */
+    java.util.Optional<java.util.List<String>> trustedProxies();
 
     /** Service clients for the client-credentials grant, by client id. */
     Map<String, ServiceClient> clients();
@@ -66,6 +68,17 @@ public interface AuthConfig {
 
         @WithDefault("15m")
         Duration lockDuration();
+
+        /** Registrations one client address may make per {@link #registrationWindow()}; then 429 until it passes. */
+        @WithDefault("20")
+        int registrationsPerAddress();
+
+        @WithDefault("1h")
+        Duration registrationWindow();
+
+        /** How often expired throttle rows are deleted. */
+        @WithDefault("5m")
+        Duration pruneInterval();
     }
 
     interface BootstrapAdmin {

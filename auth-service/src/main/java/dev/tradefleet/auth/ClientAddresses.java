@@ -1,44 +1,29 @@
 package dev.tradefleet.auth;
 
+import dev.tradefleet.web.TrustedProxies;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
- * The address a request really came from, for login throttling and the audit log. {@code X-Forwarded-For} is
- * believed only from a trusted proxy (the gateway), compared as an IP literal: Quarkus' trusted-proxy check
- * resolved names per request, which cost a 5-second DNS timeout on every request on a machine without DNS.
+ * The address a request really came from, for throttling and the audit log: the peer, or what a configured
+ * trusted proxy (the gateway) says in {@code X-Forwarded-For}. IP literals only: Quarkus' own trusted-proxy
+ * check resolved names per request, which cost a 5-second DNS timeout on every request on a machine without DNS.
  */
 @ApplicationScoped
 public class ClientAddresses {
 
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
-
-    private final Set<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
     @Inject
     ClientAddresses(AuthConfig config) {
-        this(config.trustedProxies());
-    }
-
-    ClientAddresses(Set<String> trustedProxies) {
-        this.trustedProxies = Set.copyOf(trustedProxies);
+        this.trustedProxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
     }
 
     public String of(HttpServerRequest request) {
         String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return of(peer, request.getHeader("X-Forwarded-For"));
-    }
-
-    String of(String peer, String forwardedFor) {
-        if (forwardedFor == null || !trustedProxies.contains(peer)) {
-            return peer;
-        }
-        String[] hops = forwardedFor.split(",");
-        String client = hops[hops.length - 1].trim();
-        return IP_LITERAL.matcher(client).matches() ? client : peer;
+        return trustedProxies.clientOf(peer, request.getHeader("X-Forwarded-For"));
     }
 }

@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -37,6 +38,8 @@ class AuthFlowTest {
 
     @Inject
     Pool pool;
+    @Inject
+    dev.tradefleet.auth.account.AccountService accounts;
 
     private long count(String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
@@ -125,6 +128,20 @@ class AuthFlowTest {
         String access = login("admin@tradefleet.test", "bootstrap-admin-password-1").statusCode(200).extract().path("accessToken");
         given().auth().oauth2(access).get("/auth/me").then().statusCode(200)
                 .body("roles", containsInAnyOrder("user", "admin"));
+    }
+
+    @Test
+    void theAdminBootstrapNeverPromotesAnExistingAccount() {
+        String email = uniqueEmail();
+        register(email, PASSWORD, "Got There First").statusCode(201);
+        assertNull(accounts.ensureAdmin(email, "bootstrap-admin-password-2", "Administrator").await().indefinitely());
+        String access = login(email, PASSWORD).statusCode(200).extract().path("accessToken");
+        given().auth().oauth2(access).get("/auth/me").then().statusCode(200).body("roles", containsInAnyOrder("user"));
+
+        String fresh = uniqueEmail();
+        assertTrue(accounts.ensureAdmin(fresh, "bootstrap-admin-password-2", "Administrator").await().indefinitely()
+                .roles().contains("admin"));
+        assertTrue(accounts.ensureAdmin(fresh, "ignored-when-it-exists-1", "x").await().indefinitely().roles().contains("admin"));
     }
 
     @Test

@@ -20,10 +20,16 @@ public final class AuthTestSupport {
         return "trader-" + UUID.randomUUID() + "@example.com";
     }
 
+    /** Registers from an address of its own (the tests trust 127.0.0.1 as the gateway), so per-address limits stay out of the way. */
     public static ValidatableResponse register(String email, String password, String name) {
-        return given().contentType(ContentType.JSON)
+        return given().header("X-Forwarded-For", randomAddress()).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password, "name", name))
                 .post("/auth/register").then();
+    }
+
+    public static String randomAddress() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     public static ValidatableResponse login(String email, String password) {

@@ -210,6 +210,8 @@ public final class Fleet implements AutoCloseable {
             config.put("tradefleet.auth.signing.private-key-location", keys.resolve(signingKeyId() + ".pem").toString());
             config.put("tradefleet.auth.signing.key-id", signingKeyId());
             config.put("tradefleet.auth.bootstrap-admin.email", ADMIN_EMAIL);
+            // the gateway reaches auth-service over loopback: it alone may say who the client is
+            config.put("tradefleet.auth.trusted-proxies", FleetSettings.LOOPBACK);
             config.put("tradefleet.auth.bootstrap-admin.password", adminPassword());
             for (String client : List.of("exchange-connector", "market-making", "order")) {
                 config.put("tradefleet.auth.clients." + client + ".secret", clientSecret(client));

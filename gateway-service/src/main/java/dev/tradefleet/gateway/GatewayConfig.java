@@ -21,6 +21,12 @@ public interface GatewayConfig {
 
     Jwt jwt();
 
+    /**
+     * Load balancers in front of the gateway (IP literals or CIDR ranges) whose X-Forwarded-For is believed, so
+     * that per-address limits apply to clients, not to the balancer. None by default.
+     */
+    java.util.Optional<List<String>> trustedProxies();
+
     RateLimit rateLimit();
 
     Breaker circuitBreaker();

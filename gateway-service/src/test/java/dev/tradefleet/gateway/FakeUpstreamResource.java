@@ -75,7 +75,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
                 "tradefleet.gateway.routes.broken.prefix", "/api/broken",
                 "tradefleet.gateway.routes.broken.upstream", base,
                 "tradefleet.gateway.routes.down.prefix", "/api/down",
-                "tradefleet.gateway.routes.down.upstream", "http://127.0.0.1:" + FreePorts.next());
+                // port 1: nothing listens there (a "free" port could be taken by the next server started)
+                "tradefleet.gateway.routes.down.upstream", "http://127.0.0.1:1");
     }
 
     @Override

@@ -36,6 +36,8 @@ class GatewayTest {
 
     @jakarta.inject.Inject
     dev.tradefleet.gateway.proxy.GatewayProxy proxy;
+    @jakarta.inject.Inject
+    io.vertx.core.Vertx vertx;
 
     private static String user() {
         return UUID.randomUUID().toString();
@@ -258,7 +260,8 @@ class GatewayTest {
         }
         // the periodic refresh (jwks-refresh-interval) runs; the remembered token is no longer honoured
         java.util.concurrent.CompletableFuture<Object> refreshed = new java.util.concurrent.CompletableFuture<>();
-        proxy.jwks().refresh().onComplete(r -> refreshed.complete(r.succeeded() ? r.result().keySet() : r.cause()));
+        vertx.runOnContext(ignored -> proxy.jwks().refresh()
+                .onComplete(r -> refreshed.complete(r.succeeded() ? r.result().keySet() : r.cause())));
         assertEquals(java.util.Set.of("test-key-1"), refreshed.get(10, java.util.concurrent.TimeUnit.SECONDS));
         given().auth().oauth2(token).get("/api/auth/echo").then().statusCode(401);
         given().auth().oauth2(token()).get("/api/auth/echo").then().statusCode(200);

@@ -62,8 +62,7 @@ public class AccountResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
-        return accounts.register(request.email(), request.password(), request.name(), List.of(User.ROLE_USER),
-                        addresses.of(http))
+        return accounts.registerUser(request.email(), request.password(), request.name(), addresses.of(http))
                 .map(user -> Response.status(Response.Status.CREATED)
                         .entity(new UserView(user.id(), user.email(), user.name())).build());
     }

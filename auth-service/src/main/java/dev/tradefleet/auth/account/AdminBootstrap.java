@@ -21,6 +21,8 @@ public class AdminBootstrap {
         }
         User user = accounts.ensureAdmin(admin.email().get(), admin.password().get(), admin.name())
                 .await().atMost(Duration.ofSeconds(30));
-        LOG.infof("administrator %s (%s) is in place", user.email(), user.id());
+        if (user != null) {
+            LOG.infof("administrator %s (%s) is in place", user.email(), user.id());
+        }
     }
 }

@@ -35,12 +35,6 @@ public class UserRepository {
                 .map(UserRepository::first);
     }
 
-    public Uni<Void> addRole(SqlClient db, UUID id, String role) {
-        return db.preparedQuery("UPDATE users SET roles = array_append(roles, $2), updated_at = now()"
-                        + " WHERE id = $1 AND NOT ($2 = ANY(roles))")
-                .execute(Tuple.of(id, role)).replaceWithVoid();
-    }
-
     private static User first(RowSet<Row> rows) {
         var it = rows.iterator();
         if (!it.hasNext()) {

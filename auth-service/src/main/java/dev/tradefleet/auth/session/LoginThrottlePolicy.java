@@ -41,6 +41,23 @@ public final class LoginThrottlePolicy {
         return new State(failures, started, lockedUntil);
     }
 
+    /**
+     * The state once an attempt counted in advance turned out to succeed: the count goes back down, and a lock
+     * that this very attempt set is lifted.
+     */
+    public State withdrawAttempt(State state) {
+        if (state == null || state.failures() == 0) {
+            return state;
+        }
+        int failures = state.failures() - 1;
+        return new State(failures, state.windowStarted(), failures >= limits.lockAfter() ? state.lockedUntil() : null);
+    }
+
+    /** {@link #afterFailure} unless {@code state} is locked now, which leaves it as it is. */
+    public State countAttempt(State state, Instant now) {
+        return lockedFor(state, now).isPresent() ? state : afterFailure(state, now);
+    }
+
     /** How long to hold the answer to a failed login, growing with each failure past the first few. */
     public Duration delayAfter(State state) {
         int over = state.failures() - limits.slowAfter();

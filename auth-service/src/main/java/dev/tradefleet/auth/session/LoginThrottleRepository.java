@@ -14,24 +14,40 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class LoginThrottleRepository {
 
-    public Uni<LoginThrottlePolicy.State> find(SqlClient db, String subject) {
-        return db.preparedQuery("SELECT failures, window_started, locked_until FROM login_throttle WHERE subject = $1")
-                .execute(Tuple.of(subject))
-                .map(rows -> rows.iterator().hasNext() ? state(rows.iterator().next()) : null);
+    /** A throttle row before and after one change, made under the row's lock. */
+    public record Transition(LoginThrottlePolicy.State before, LoginThrottlePolicy.State after) {
     }
 
-    /** Reads the state under a row lock, applies {@code change} and stores the result; returns it. */
-    public Uni<LoginThrottlePolicy.State> update(SqlClient tx, String subject, UnaryOperator<LoginThrottlePolicy.State> change) {
-        return tx.preparedQuery("SELECT failures, window_started, locked_until FROM login_throttle WHERE subject = $1 FOR UPDATE")
-                .execute(Tuple.of(subject))
+    /** Reads the state under a row lock, applies {@code change} and stores the result; returns both. */
+    public Uni<Transition> update(SqlClient tx, String subject, UnaryOperator<LoginThrottlePolicy.State> change) {
+        // The row must exist to be locked: concurrent first attempts would otherwise all read "no row" and
+        // overwrite each other's counts.
+        return tx.preparedQuery("INSERT INTO login_throttle (subject, failures, window_started) VALUES ($1, 0, now())"
+                        + " ON CONFLICT (subject) DO NOTHING").execute(Tuple.of(subject))
+                .flatMap(ignored -> tx.preparedQuery(
+                        "SELECT failures, window_started, locked_until FROM login_throttle WHERE subject = $1 FOR UPDATE")
+                        .execute(Tuple.of(subject)))
                 .flatMap(rows -> {
-                    LoginThrottlePolicy.State next = change.apply(rows.iterator().hasNext() ? state(rows.iterator().next()) : null);
+                    LoginThrottlePolicy.State before = rows.iterator().hasNext() ? state(rows.iterator().next()) : null;
+                    LoginThrottlePolicy.State next = change.apply(before);
+                    if (next == null) {
+                        return Uni.createFrom().item(new Transition(before, null));
+                    }
                     return tx.preparedQuery("INSERT INTO login_throttle (subject, failures, window_started, locked_until)"
                                     + " VALUES ($1, $2, $3, $4) ON CONFLICT (subject) DO UPDATE SET failures = EXCLUDED.failures,"
                                     + " window_started = EXCLUDED.window_started, locked_until = EXCLUDED.locked_until")
                             .execute(Tuple.of(subject, next.failures(), utc(next.windowStarted()), utc(next.lockedUntil())))
-                            .replaceWith(next);
+                            .replaceWith(new Transition(before, next));
                 });
+    }
+
+    /**
+     * Deletes rows whose window has passed and that lock nothing: made-up emails and one-off addresses leave
+     * no lasting trace, so the table stays as small as the traffic of one window.
+     */
+    public Uni<Integer> prune(SqlClient db, Instant windowStartedBefore) {
+        return db.preparedQuery("DELETE FROM login_throttle WHERE window_started < $1 AND (locked_until IS NULL OR locked_until < now())")
+                .execute(Tuple.of(utc(windowStartedBefore))).map(rows -> rows.rowCount());
     }
 
     public Uni<Void> clear(SqlClient db, String subject) {

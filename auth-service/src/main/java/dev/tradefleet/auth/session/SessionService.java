@@ -30,6 +30,9 @@ public class SessionService {
 
     private enum RefreshOutcome { INVALID, REUSED, ROTATED }
 
+    private record CountedAttempt(LoginThrottleRepository.Transition account, LoginThrottleRepository.Transition address) {
+    }
+
     private record Refreshed(RefreshOutcome outcome, User user, String refreshToken) {
         static final Refreshed INVALID = new Refreshed(RefreshOutcome.INVALID, null, null);
         static final Refreshed REUSED = new Refreshed(RefreshOutcome.REUSED, null, null);
@@ -66,15 +69,22 @@ public class SessionService {
                 t.maxDelay(), t.lockAddressAfter(), t.lockDuration()));
     }
 
+    /**
+     * Every attempt is counted before the password is checked, under the throttle rows' locks, and taken back
+     * if it succeeds: parallel guesses queue on the lock, so no more of them reach the password check than the
+     * limit allows.
+     */
     public Uni<Session> login(String email, String password, String address) {
         String normalised = EmailAddresses.normalise(email);
         String accountKey = "account:" + normalised;
         String addressKey = "address:" + address;
-        return Uni.combine().all().unis(throttles.find(pool, accountKey), throttles.find(pool, addressKey)).asTuple()
-                .flatMap(states -> {
-                    Instant now = Instant.now();
-                    Optional<Duration> locked = longest(LoginThrottlePolicy.lockedFor(states.getItem1(), now),
-                            LoginThrottlePolicy.lockedFor(states.getItem2(), now));
+        Instant now = Instant.now();
+        return pool.withTransaction(tx -> throttles.update(tx, accountKey, s -> accountPolicy.countAttempt(s, now))
+                        .flatMap(account -> throttles.update(tx, addressKey, s -> addressPolicy.countAttempt(s, now))
+                                .map(byAddress -> new CountedAttempt(account, byAddress))))
+                .flatMap(counted -> {
+                    Optional<Duration> locked = longest(LoginThrottlePolicy.lockedFor(counted.account().before(), now),
+                            LoginThrottlePolicy.lockedFor(counted.address().before(), now));
                     if (locked.isPresent()) {
                         return audit.record(pool, "login-throttled", null, address, null).flatMap(ignored -> Uni.createFrom()
                                 .failure(ProblemException.tooManyRequests("Too many failed logins; try again later.",
@@ -83,24 +93,22 @@ public class SessionService {
                     return users.findByEmail(pool, normalised).flatMap(user -> passwords
                             .matches(password, user == null ? null : user.passwordHash())
                             .flatMap(ok -> ok
-                                    ? startSession(user, accountKey, address)
-                                    : failLogin(user, accountKey, addressKey, address)));
+                                    ? startSession(user, accountKey, addressKey, address)
+                                    : failLogin(user, counted.account().after(), address)));
                 });
     }
 
-    private Uni<Session> failLogin(User user, String accountKey, String addressKey, String address) {
-        Instant now = Instant.now();
-        return pool.withTransaction(tx -> throttles.update(tx, accountKey, s -> accountPolicy.afterFailure(s, now))
-                        .call(() -> throttles.update(tx, addressKey, s -> addressPolicy.afterFailure(s, now)))
-                        .call(() -> audit.record(tx, "login-failed", user == null ? null : user.id(), address, null)))
-                .flatMap(state -> Uni.createFrom().<Session>failure(ProblemException.unauthorized(INVALID_LOGIN))
+    private Uni<Session> failLogin(User user, LoginThrottlePolicy.State account, String address) {
+        return audit.record(pool, "login-failed", user == null ? null : user.id(), address, null)
+                .flatMap(ignored -> Uni.createFrom().<Session>failure(ProblemException.unauthorized(INVALID_LOGIN))
                         .onFailure().call(() -> Uni.createFrom().voidItem()
-                                .onItem().delayIt().by(accountPolicy.delayAfter(state).plusMillis(1))));
+                                .onItem().delayIt().by(accountPolicy.delayAfter(account).plusMillis(1))));
     }
 
-    private Uni<Session> startSession(User user, String accountKey, String address) {
+    private Uni<Session> startSession(User user, String accountKey, String addressKey, String address) {
         String refresh = RefreshTokens.newToken();
         return pool.withTransaction(tx -> throttles.clear(tx, accountKey)
+                        .call(() -> throttles.update(tx, addressKey, addressPolicy::withdrawAttempt))
                         .call(() -> refreshTokens.insert(tx, UUID.randomUUID(), user.id(), refresh,
                                 Instant.now().plus(config.refreshTokenTtl())))
                         .call(() -> audit.record(tx, "login", user.id(), address, null)))

@@ -10,6 +10,7 @@ import dev.tradefleet.gateway.security.TokenVerifier;
 import dev.tradefleet.web.ProblemException;
 import dev.tradefleet.web.RequestIds;
 import dev.tradefleet.web.RoutingProblems;
+import dev.tradefleet.web.TrustedProxies;
 import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Context;
@@ -29,6 +30,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -51,6 +53,7 @@ public class GatewayProxy {
     private TokenBucketLimiter perUser;
     private TokenBucketLimiter perAddress;
     private Map<String, CircuitBreaker> breakers;
+    private TrustedProxies trustedProxies;
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         routes = new RouteTable(config.routes().entrySet().stream()
@@ -62,6 +65,7 @@ public class GatewayProxy {
         breakers = config.routes().keySet().stream().collect(Collectors.toMap(name -> name,
                 name -> new CircuitBreaker(config.circuitBreaker().minimumRequests(), config.circuitBreaker().failureRate(),
                         config.circuitBreaker().window(), config.circuitBreaker().openDuration())));
+        trustedProxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2000)
                 .setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(4096));
         GatewayConfig.Jwt jwt = config.jwt();
@@ -97,7 +101,8 @@ public class GatewayProxy {
             return;
         }
         labelMetricsWithRoute(ctx, target.route());
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String address = trustedProxies.clientOf(peer, request.getHeader("X-Forwarded-For"));
         TokenBucketLimiter.Decision byAddress = perAddress.tryAcquire(address, System.nanoTime());
         if (!byAddress.allowed()) {
             refuse(ctx, tooMany(byAddress));
