@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -64,6 +65,9 @@ public class CredentialResource {
         }
     }
 
+    public record ActiveRequest(@NotNull Boolean active) {
+    }
+
     @Inject
     CredentialService service;
     @Inject
@@ -102,6 +106,14 @@ public class CredentialResource {
         }
         CredentialMaterial material = replacesKey ? new CredentialMaterial(request.apiKey(), request.secretKey(), request.passphrase()) : null;
         return service.update(caller(), id, request.label() == null ? null : request.label().strip(), material).map(CredentialView::of);
+    }
+
+    /** Sets whether the credential is active; repeating the request is harmless (unlike toggle). */
+    @PUT
+    @Path("/{id}/active")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<CredentialView> setActive(@PathParam("id") UUID id, @Valid @NotNull ActiveRequest request) {
+        return service.setActive(caller(), id, request.active()).map(CredentialView::of);
     }
 
     @PATCH

@@ -80,6 +80,13 @@ public class CredentialService {
         });
     }
 
+    /** Idempotent: asking for the state it is already in changes nothing and announces nothing. */
+    public Uni<Credential> setActive(UUID userId, UUID id, boolean active) {
+        return changeOwned(userId, id, (tx, current) -> current.active() == active
+                ? Uni.createFrom().item(current)
+                : credentials.setActive(tx, id, active).call(updated -> announce(tx, updated, active ? "activated" : "deactivated")));
+    }
+
     public Uni<Credential> toggle(UUID userId, UUID id) {
         return changeOwned(userId, id, (tx, current) -> credentials.setActive(tx, id, !current.active())
                 .call(updated -> announce(tx, updated, updated.active() ? "activated" : "deactivated")));

@@ -53,6 +53,8 @@ class IsolationTest {
             given().auth().oauth2(bob.token()).contentType(ContentType.JSON).body(Map.of("label", "mine now"))
                     .patch("/credentials/" + target).then().statusCode(404);
             given().auth().oauth2(bob.token()).patch("/credentials/" + target + "/toggle").then().statusCode(404);
+            given().auth().oauth2(bob.token()).contentType(ContentType.JSON).body(Map.of("active", false))
+                    .put("/credentials/" + target + "/active").then().statusCode(404);
             given().auth().oauth2(bob.token()).delete("/credentials/" + target).then().statusCode(404);
         }
         given().auth().oauth2(bob.token()).get("/credentials").then().statusCode(200).body("id", not(hasItem(id)));

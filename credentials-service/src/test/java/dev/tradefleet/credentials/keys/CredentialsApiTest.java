@@ -75,13 +75,28 @@ class CredentialsApiTest {
         given().auth().oauth2(user.token()).patch("/credentials/" + id + "/toggle").then().statusCode(200).body("active", equalTo(false));
         given().auth().oauth2(user.token()).patch("/credentials/" + id + "/toggle").then().statusCode(200).body("active", equalTo(true));
 
+        // PUT .../active is idempotent: the second identical request changes and announces nothing
+        long events = count("SELECT count(*) FROM fleet_outbox WHERE record_key = $1", id);
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(user.token()).contentType(ContentType.JSON).body(Map.of("active", false))
+                    .put("/credentials/" + id + "/active").then().statusCode(200).body("active", equalTo(false));
+        }
+        assertEquals(events + 1, count("SELECT count(*) FROM fleet_outbox WHERE record_key = $1", id));
+        given().auth().oauth2(user.token()).contentType(ContentType.JSON).body(Map.of("active", true))
+                .put("/credentials/" + id + "/active").then().statusCode(200).body("active", equalTo(true));
+        given().auth().oauth2(user.token()).contentType(ContentType.JSON).body("{\"active\":\"false\"}")
+                .put("/credentials/" + id + "/active").then().statusCode(400).body("errors.field", hasItem("active"));
+        given().auth().oauth2(user.token()).contentType(ContentType.JSON).body("{}")
+                .put("/credentials/" + id + "/active").then().statusCode(400).body("errors.field", hasItem("active"));
+
         given().auth().oauth2(user.token()).delete("/credentials/" + id).then().statusCode(204);
         given().auth().oauth2(user.token()).get("/credentials/" + id).then().statusCode(404);
         assertEquals(0, count("SELECT count(*) FROM credentials WHERE id = $1", UUID.fromString(id)),
                 "deleting destroys the row and its ciphertext");
 
-        List<String> changes = changesOf(id, 6);
-        assertEquals(List.of("created", "relabelled", "key-replaced", "deactivated", "activated", "deleted"), changes);
+        List<String> changes = changesOf(id, 8);
+        assertEquals(List.of("created", "relabelled", "key-replaced", "deactivated", "activated", "deactivated", "activated",
+                "deleted"), changes, "toggle twice, PUT active=false twice (one change), PUT active=true, delete");
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 /** Binance Spot v3 public market data. */
 @Path("/api/v3")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class MarketDataResource {
 
@@ -55,11 +57,8 @@ public class MarketDataResource {
 
     @GET
     @Path("/depth")
-    public Map<String, Object> depth(@QueryParam("symbol") String symbol, @QueryParam("limit") Integer limit) {
-        int levels = limit == null ? 100 : limit;
-        if (levels < 1 || levels > MAX_DEPTH) {
-            throw BinanceException.badRequest(-1100, "Illegal characters found in parameter 'limit'; legal range is '1-5000'.");
-        }
+    public Map<String, Object> depth(@QueryParam("symbol") String symbol, @QueryParam("limit") String limit) {
+        int levels = Params.limit(limit, 100, MAX_DEPTH);
         MatchingEngine.Depth depth = venue.depth(required(symbol), levels);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("lastUpdateId", System.nanoTime());
@@ -70,8 +69,8 @@ public class MarketDataResource {
 
     @GET
     @Path("/trades")
-    public List<Map<String, Object>> trades(@QueryParam("symbol") String symbol, @QueryParam("limit") Integer limit) {
-        return venue.recentTrades(required(symbol), limit == null ? 500 : Math.min(limit, 1000)).stream()
+    public List<Map<String, Object>> trades(@QueryParam("symbol") String symbol, @QueryParam("limit") String limit) {
+        return venue.recentTrades(required(symbol), Params.limit(limit, 500, 1000)).stream()
                 .map(BinanceJson::trade).toList();
     }
 
@@ -124,8 +123,8 @@ public class MarketDataResource {
     @GET
     @Path("/klines")
     public List<List<Object>> klines(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
-                                     @QueryParam("startTime") Long startTime, @QueryParam("endTime") Long endTime,
-                                     @QueryParam("limit") Integer limit) {
+                                     @QueryParam("startTime") String startTime, @QueryParam("endTime") String endTime,
+                                     @QueryParam("limit") String limit) {
         required(symbol);
         if (interval == null) {
             throw BinanceException.mandatory("interval");
@@ -134,9 +133,14 @@ public class MarketDataResource {
         if (minutes == null) {
             throw BinanceException.badRequest(-1120, "Invalid interval.");
         }
-        int count = limit == null ? 500 : Math.max(1, Math.min(limit, 1000));
-        long end = endTime == null ? System.currentTimeMillis() : endTime;
-        long start = startTime == null ? 0 : startTime;
+        int count = Params.limit(limit, 500, 1000);
+        Long from = Params.epochMillis("startTime", startTime);
+        Long to = Params.epochMillis("endTime", endTime);
+        long end = to == null ? System.currentTimeMillis() : to;
+        long start = from == null ? 0 : from;
+        if (start > end) {
+            throw BinanceException.badRequest(-1023, "Start time is greater than end time.");
+        }
         long width = minutes * dev.tradefleet.paper.venue.Candles.MINUTE;
         return venue.klines(symbol, minutes, start, end, count).stream().map(c -> List.<Object>of(c.openTime,
                 Units.format(c.open), Units.format(c.high), Units.format(c.low), Units.format(c.close), Units.format(c.volume),

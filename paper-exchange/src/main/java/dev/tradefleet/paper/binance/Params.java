@@ -106,6 +106,32 @@ public final class Params {
         }
     }
 
+    /** The {@code limit} parameter: {@code fallback} when absent, at most {@code max}, refused when not a positive integer. */
+    public int limit(int fallback, int max) {
+        return limit(optional("limit"), fallback, max);
+    }
+
+    public static int limit(String raw, int fallback, int max) {
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        if (!raw.matches("[0-9]{1,10}") || Long.parseLong(raw) < 1) {
+            throw BinanceException.badRequest(-1100, "Illegal characters found in parameter 'limit'; legal range is '1-" + max + "'.");
+        }
+        return (int) Math.min(Long.parseLong(raw), max);
+    }
+
+    /** An epoch-millisecond parameter, or null when absent. */
+    public static Long epochMillis(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.matches("[0-9]{1,15}")) {
+            throw BinanceException.badRequest(-1100, "Illegal characters found in parameter '" + name + "'; legal range is '^[0-9]{1,15}$'.");
+        }
+        return Long.parseLong(raw);
+    }
+
     public <E extends Enum<E>> E enumValue(String name, Class<E> type, int code, String message) {
         String value = required(name);
         try {

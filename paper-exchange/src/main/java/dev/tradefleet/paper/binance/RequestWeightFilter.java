@@ -41,7 +41,7 @@ public class RequestWeightFilter {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> charge(ContainerRequestContext context, HttpServerRequest request) {
         String path = request.path();
-        if (!path.startsWith("/api/v3/")) {
+        if (!path.startsWith("/api/v3/") && !path.startsWith("/sapi/")) {
             return Optional.empty();
         }
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();

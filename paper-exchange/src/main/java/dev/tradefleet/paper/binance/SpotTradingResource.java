@@ -115,7 +115,7 @@ public class SpotTradingResource {
     public List<Map<String, Object>> allOrders(@Context HttpServerRequest request) {
         SignedRequests.Signed s = signed.verify(request, null);
         Params p = s.params();
-        int limit = (int) Math.max(1, Math.min(1000, p.longValue("limit", 500)));
+        int limit = p.limit(500, 1000);
         return venue.orders(s.account(), p.required("symbol"), p.longValue("orderId", 0), limit).stream()
                 .map(BinanceJson::order).toList();
     }
@@ -125,7 +125,7 @@ public class SpotTradingResource {
     public List<Map<String, Object>> myTrades(@Context HttpServerRequest request) {
         SignedRequests.Signed s = signed.verify(request, null);
         String symbol = s.params().required("symbol");
-        int limit = (int) Math.min(1000, s.params().longValue("limit", 500));
+        int limit = s.params().limit(500, 1000);
         return venue.accountTrades(s.account(), symbol, limit).stream()
                 .map(f -> BinanceJson.myTrade(f, s.account(), venue.spec(symbol))).toList();
     }

@@ -3,6 +3,7 @@ package dev.tradefleet.paper.venue;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Map;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "tradefleet.paper")
@@ -20,4 +21,15 @@ public interface PaperConfig {
     /** Request weight a client address may use per minute (Binance: 6000). */
     @WithDefault("6000")
     long weightLimit();
+
+    /** What the wallet endpoints ({@code /sapi/v1/capital/config/getall}) say about withdrawals, per coin. */
+    Map<String, Withdrawal> withdrawal();
+
+    interface Withdrawal {
+        @WithDefault("0")
+        String fee();
+
+        @WithDefault("0")
+        String min();
+    }
 }

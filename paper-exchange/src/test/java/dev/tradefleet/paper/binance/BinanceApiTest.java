@@ -194,6 +194,50 @@ class BinanceApiTest {
     }
 
     @Test
+    void badParametersGetBinancesErrorsNeverA500() {
+        for (String limit : List.of("0", "-1", "abc", "1e400", "99999999999999999999")) {
+            given().queryParam("symbol", SYMBOL).queryParam("limit", limit).get("/api/v3/trades").then().statusCode(400)
+                    .body("code", equalTo(-1100));
+            given().queryParam("symbol", SYMBOL).queryParam("limit", limit).get("/api/v3/depth").then().statusCode(400)
+                    .body("code", equalTo(-1100));
+            given().queryParam("symbol", SYMBOL).queryParam("interval", "1m").queryParam("limit", limit).get("/api/v3/klines")
+                    .then().statusCode(400).body("code", equalTo(-1100));
+        }
+        given().queryParam("symbol", SYMBOL).queryParam("interval", "1m").queryParam("startTime", "2000").queryParam("endTime", "1000")
+                .get("/api/v3/klines").then().statusCode(400).body("code", equalTo(-1023))
+                .body("msg", equalTo("Start time is greater than end time."));
+        given().queryParam("symbol", SYMBOL).queryParam("interval", "1m").queryParam("startTime", "-5")
+                .get("/api/v3/klines").then().statusCode(400).body("code", equalTo(-1100));
+        SignedClient frank = trader();
+        for (String limit : List.of("0", "-3", "x")) {
+            frank.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL, "limit", limit)).then().statusCode(400)
+                    .body("code", equalTo(-1100));
+            frank.signed("GET", "/api/v3/allOrders", params("symbol", SYMBOL, "limit", limit)).then().statusCode(400)
+                    .body("code", equalTo(-1100));
+        }
+        limit(frank, "SELL", "150.00", "1e400").then().statusCode(400).body("code", equalTo(-1100));
+        limit(frank, "SELL", "1e400", "1").then().statusCode(400).body("code", equalTo(-1100));
+        frank.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL, "limit", "5000")).then().statusCode(200);
+    }
+
+    @Test
+    void anAccountWithABadBalanceIsRefusedWholeAndNothingIsOpened() {
+        List<Map<String, String>> bad = List.of(Map.of("USDT", "0"), Map.of("USDT", "0.00"), Map.of("USDT", "-5"),
+                Map.of("USDT", "1e400"), Map.of("USDT", "999999999999.99999999"), Map.of("USDT", "1", "BTC", "999999999999"),
+                Map.of("usdt", "1"), Map.of("USDT", "1.123456789"));
+        for (Map<String, String> balances : bad) {
+            given().header("X-Admin-Key", ADMIN_KEY).contentType(ContentType.JSON).body(Map.of("balances", balances))
+                    .post("/sim/accounts").then().statusCode(400).body("code", equalTo(-1100));
+        }
+        given().header("X-Admin-Key", ADMIN_KEY).contentType(ContentType.JSON).body("{\"balances\":{\"USDT\":null}}")
+                .post("/sim/accounts").then().statusCode(400).body("code", equalTo(-1100));
+        given().header("X-Admin-Key", ADMIN_KEY).contentType(ContentType.JSON).body(Map.of("price", "999999999999.99999999"))
+                .post("/sim/markets/" + SYMBOL + "/price").then().statusCode(400);
+        given().header("X-Admin-Key", ADMIN_KEY).contentType(ContentType.JSON).body(Map.of("price", "0"))
+                .post("/sim/markets/" + SYMBOL + "/price").then().statusCode(400);
+    }
+
+    @Test
     void theAdminApiNeedsItsKey() {
         given().contentType(ContentType.JSON).body(Map.of("balances", Map.of("USDT", "1"))).post("/sim/accounts")
                 .then().statusCode(401);
