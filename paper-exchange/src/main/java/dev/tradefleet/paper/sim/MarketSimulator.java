@@ -66,7 +66,9 @@ public final class MarketSimulator {
         if (walk == null) {
             throw new Rejection(Rejection.BAD_SYMBOL, "Invalid symbol.");
         }
-        return walk.price();
+        synchronized (walk) {
+            return walk.price();
+        }
     }
 
     public boolean paused() {
@@ -86,13 +88,19 @@ public final class MarketSimulator {
         walks.keySet().forEach(this::step);
     }
 
-    /** One step of one symbol's market. */
+    /**
+     * One step of one symbol's market. A symbol's price source is also its lock: the timer's step and an admin's
+     * {@link #setPrice} never interleave on one symbol (each moves the price, then withdraws and re-quotes).
+     */
     public void step(String symbol) {
         if (paused) {
             return;
         }
-        walks.get(symbol).step();
-        settle(symbol);
+        PriceSource walk = walks.get(symbol);
+        synchronized (walk) {
+            walk.step();
+            settle(symbol, walk.price());
+        }
     }
 
     /** Sets a symbol's reference price now; the book, resting orders and stop triggers react at once. */
@@ -105,13 +113,14 @@ public final class MarketSimulator {
         if (price <= 0 || price % spec.tickSize() != 0) {
             throw Rejection.filter("PRICE_FILTER");
         }
-        walk.set(price);
-        settle(symbol);
+        synchronized (walk) {
+            walk.set(price);
+            settle(symbol, walk.price());
+        }
     }
 
     /** Withdraw the old quotes, trade with every resting order the reference crossed, quote around the reference. */
-    private void settle(String symbol) {
-        long reference = walks.get(symbol).price();
+    private void settle(String symbol, long reference) {
         SymbolSpec spec = venue.spec(symbol);
         venue.cancelAll(maker, symbol);
         cross(symbol, Side.SELL, reference);

@@ -6,8 +6,6 @@ import dev.tradefleet.paper.matching.NewOrder;
 import dev.tradefleet.paper.matching.OrderView;
 import dev.tradefleet.paper.matching.SymbolSpec;
 import dev.tradefleet.paper.matching.Units;
-import dev.tradefleet.paper.stream.StreamEvents;
-import dev.tradefleet.paper.stream.StreamHub;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -18,11 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The paper exchange: one matching engine for all symbols, API keys, and the recent trades the market-data
  * endpoints show. The engine has one owner at a time (this object's lock); an operation takes microseconds,
- * so requests queue briefly rather than contend.
+ * so requests queue briefly rather than contend. What an operation changed is captured under the lock and told
+ * to the {@link MarketListener} after it is released: building stream payloads and fanning them out to sockets
+ * never holds up the engine.
  */
 @Singleton
 public class Venue {
@@ -51,19 +53,17 @@ public class Venue {
     private final Map<String, Deque<Fill>> recentTrades = new HashMap<>();
     private final Map<Long, Deque<Fill>> accountTrades = new HashMap<>();
     private final Candles candles = new Candles();
-    private final StreamHub hub;
-    /** The depth last sent on a symbol's {@code @depth} stream, to send only what changed. */
-    private record PublishedDepth(Map<Long, Long> bids, Map<Long, Long> asks) {
-        static final PublishedDepth NONE = new PublishedDepth(Map.of(), Map.of());
-    }
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Venue.class);
 
-    private final Map<String, PublishedDepth> publishedDepth = new HashMap<>();
-    private final Map<String, MatchingEngine.Depth> publishedTop = new HashMap<>();
+    private final MarketListener listener;
+    /** Changes in the order they happened, waiting to be told to the listener outside the lock. */
+    private final ConcurrentLinkedQueue<MarketChange> untold = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock telling = new ReentrantLock();
     private long updateId;
     private long nextAccount = 1;
 
-    Venue(PaperConfig config, StreamHub hub) {
-        this.hub = hub;
+    Venue(PaperConfig config, MarketListener listener) {
+        this.listener = listener;
         engine = new MatchingEngine(config.makerFeePpm(), config.takerFeePpm(), System::currentTimeMillis);
         DefaultSymbols.all().forEach(engine::addSymbol);
     }
@@ -88,21 +88,33 @@ public class Venue {
         return apiKeys.get(apiKey);
     }
 
-    public synchronized MatchingEngine.Result place(NewOrder order) {
-        MatchingEngine.Result result = record(engine.place(order));
-        announce(order.symbol(), result.order(), result.fills(), result.updates());
+    public MatchingEngine.Result place(NewOrder order) {
+        MatchingEngine.Result result;
+        synchronized (this) {
+            result = record(engine.place(order));
+            capture(order.symbol(), result.order(), result.fills(), result.updates());
+        }
+        tell();
         return result;
     }
 
-    public synchronized MatchingEngine.Result cancel(long account, String symbol, long orderId, String clientOrderId) {
-        MatchingEngine.Result result = engine.cancel(account, symbol, orderId, clientOrderId);
-        announce(symbol, null, result.fills(), result.updates());
+    public MatchingEngine.Result cancel(long account, String symbol, long orderId, String clientOrderId) {
+        MatchingEngine.Result result;
+        synchronized (this) {
+            result = engine.cancel(account, symbol, orderId, clientOrderId);
+            capture(symbol, null, result.fills(), result.updates());
+        }
+        tell();
         return result;
     }
 
-    public synchronized List<OrderView> cancelAll(long account, String symbol) {
-        List<OrderView> cancelled = engine.cancelAll(account, symbol);
-        announce(symbol, null, List.of(), cancelled);
+    public List<OrderView> cancelAll(long account, String symbol) {
+        List<OrderView> cancelled;
+        synchronized (this) {
+            cancelled = engine.cancelAll(account, symbol);
+            capture(symbol, null, List.of(), cancelled);
+        }
+        tell();
         return cancelled;
     }
 
@@ -156,10 +168,14 @@ public class Venue {
         return engine.orders(account, symbol, fromId, limit);
     }
 
-    public synchronized MatchingEngine.OcoResult placeOco(dev.tradefleet.paper.matching.NewOco oco) {
-        MatchingEngine.OcoResult result = engine.placeOco(oco);
-        record(new MatchingEngine.Result(null, result.fills(), result.updates()));
-        announce(oco.symbol(), null, result.fills(), result.updates());
+    public MatchingEngine.OcoResult placeOco(dev.tradefleet.paper.matching.NewOco oco) {
+        MatchingEngine.OcoResult result;
+        synchronized (this) {
+            result = engine.placeOco(oco);
+            record(new MatchingEngine.Result(null, result.fills(), result.updates()));
+            capture(oco.symbol(), null, result.fills(), result.updates());
+        }
+        tell();
         return result;
     }
 
@@ -171,91 +187,79 @@ public class Venue {
         return engine.openOrderLists(account);
     }
 
-    public synchronized MatchingEngine.ListView cancelOrderList(long account, String symbol, long listId) {
-        MatchingEngine.ListView list = engine.cancelOrderList(account, symbol, listId);
-        announce(symbol, null, List.of(), list.orders());
+    public MatchingEngine.ListView cancelOrderList(long account, String symbol, long listId) {
+        MatchingEngine.ListView list;
+        synchronized (this) {
+            list = engine.cancelOrderList(account, symbol, listId);
+            capture(symbol, null, List.of(), list.orders());
+        }
+        tell();
         return list;
     }
 
     /**
-     * Tells the streams what an operation changed: trades, the best bid and ask, the depth levels that moved,
-     * the current minute's candle; and every account involved its execution reports and balances. Market
-     * payloads are built only when a stream has subscribers.
+     * Captures what an operation changed, under the lock: trades and orders always; the top of book, the depth,
+     * the minute's candle, order lists and balances only where the listener watches them.
      */
-    private void announce(String symbol, OrderView order, List<Fill> fills, List<OrderView> updates) {
-        String lower = symbol.toLowerCase(java.util.Locale.ROOT);
+    private void capture(String symbol, OrderView order, List<Fill> fills, List<OrderView> updates) {
         long first = updateId + 1;
         long last = ++updateId;
-        for (Fill fill : fills) {
-            hub.publish(lower + "@trade", StreamEvents.json(StreamEvents.trade(fill)));
-        }
-        if (hub.hasSubscribers(lower + "@bookTicker")) {
-            MatchingEngine.Depth top = engine.depth(symbol, 1);
-            if (!top.equals(publishedTop.put(symbol, top))) {
-                hub.publish(lower + "@bookTicker", StreamEvents.json(StreamEvents.bookTicker(symbol, top, last)));
-            }
-        }
-        if (hub.hasSubscribers(lower + "@depth")) {
-            MatchingEngine.Depth depth = engine.depth(symbol, 1000);
-            PublishedDepth before = publishedDepth.getOrDefault(symbol, PublishedDepth.NONE);
-            Map<String, Object> diff = StreamEvents.depthUpdate(symbol, before.bids(), before.asks(), depth, first, last);
-            publishedDepth.put(symbol, new PublishedDepth(StreamEvents.levels(depth.bids()), StreamEvents.levels(depth.asks())));
-            if (diff != null) {
-                hub.publish(lower + "@depth", StreamEvents.json(diff));
-            }
-        }
-        if (!fills.isEmpty() && hub.hasSubscribers(lower + "@kline_1m")) {
-            List<Candles.Candle> minute = candles.klines(symbol, 1, System.currentTimeMillis() - Candles.MINUTE,
+        MatchingEngine.Depth top = listener.watchesTop(symbol) ? engine.depth(symbol, 1) : null;
+        MatchingEngine.Depth depth = listener.watchesDepth(symbol) ? engine.depth(symbol, 1000) : null;
+        Candles.Candle minute = null;
+        if (!fills.isEmpty() && listener.watchesCandles(symbol)) {
+            List<Candles.Candle> recent = candles.klines(symbol, 1, System.currentTimeMillis() - Candles.MINUTE,
                     System.currentTimeMillis(), 1);
-            if (!minute.isEmpty()) {
-                hub.publish(lower + "@kline_1m", StreamEvents.json(StreamEvents.kline(symbol, minute.get(0))));
-            }
+            minute = recent.isEmpty() ? null : recent.get(0);
         }
-        reportToAccounts(symbol, order, fills, updates);
-    }
-
-    private void reportToAccounts(String symbol, OrderView order, List<Fill> fills, List<OrderView> updates) {
-        Map<Long, OrderView> latest = new java.util.LinkedHashMap<>();
-        if (order != null) {
-            latest.put(order.orderId(), order);
-        }
-        for (OrderView update : updates) {
-            latest.put(update.orderId(), update);
-        }
-        java.util.Set<Long> accounts = new java.util.HashSet<>();
         SymbolSpec spec = engine.spec(symbol);
-        for (OrderView o : latest.values()) {
-            if (!hub.hasAccountSubscribers(o.account())) {
+        Map<Long, Map<String, long[]>> balances = new java.util.LinkedHashMap<>();
+        List<MatchingEngine.ListView> lists = new ArrayList<>();
+        for (OrderView o : MarketChange.latest(order, updates).values()) {
+            if (!listener.watchesAccount(o.account())) {
                 continue;
             }
-            accounts.add(o.account());
-            List<Fill> mine = fills.stream().filter(f -> f.takerOrderId() == o.orderId() || f.makerOrderId() == o.orderId()).toList();
-            if (mine.isEmpty()) {
-                String type = switch (o.status()) {
-                    case CANCELED -> "CANCELED";
-                    case EXPIRED -> "EXPIRED";
-                    case EXPIRED_IN_MATCH -> "TRADE_PREVENTION";
-                    default -> "NEW";
-                };
-                hub.publishToAccount(o.account(), userEvent(StreamEvents.executionReport(o, null, spec, type)));
-            }
-            for (Fill fill : mine) {
-                hub.publishToAccount(o.account(), userEvent(StreamEvents.executionReport(o, fill, spec, "TRADE")));
+            balances.computeIfAbsent(o.account(), account -> {
+                Map<String, long[]> all = new HashMap<>(engine.balances(account));
+                all.keySet().retainAll(java.util.Set.of(spec.baseAsset(), spec.quoteAsset()));
+                return all;
+            });
+            if (o.orderListId() >= 0) {
+                MatchingEngine.ListView list = engine.orderList(o.account(), o.orderListId(), null);
+                if (!lists.contains(list)) {
+                    lists.add(list);
+                }
             }
         }
-        latest.values().stream().filter(o -> o.orderListId() >= 0 && hub.hasAccountSubscribers(o.account()))
-                .map(o -> engine.orderList(o.account(), o.orderListId(), null)).distinct()
-                .forEach(list -> hub.publishToAccount(list.account(), userEvent(StreamEvents.listStatus(list))));
-        for (long account : accounts) {
-            Map<String, long[]> balances = new HashMap<>(engine.balances(account));
-            balances.keySet().retainAll(java.util.Set.of(spec.baseAsset(), spec.quoteAsset()));
-            hub.publishToAccount(account, userEvent(StreamEvents.accountPosition(balances)));
-        }
+        untold.add(new MarketChange(symbol, spec, first, last, order, List.copyOf(fills), List.copyOf(updates), top, depth,
+                minute, lists, balances));
     }
 
-    /** User data events travel inside the WebSocket API's subscription envelope. */
-    private static String userEvent(Map<String, Object> event) {
-        return StreamEvents.json(Map.of("subscriptionId", 0, "event", event));
+    /**
+     * Tells the listener every captured change, in order, outside the engine's lock. Whoever holds {@code telling}
+     * tells everybody's changes; a thread that finds it taken leaves its change to the holder, which looks again
+     * after letting go, so no change is left behind.
+     */
+    private void tell() {
+        while (!untold.isEmpty()) {
+            if (!telling.tryLock()) {
+                return;
+            }
+            try {
+                MarketChange change;
+                while ((change = untold.poll()) != null) {
+                    try {
+                        listener.changed(change);
+                    } catch (RuntimeException e) {
+                        // a stream that cannot be told is the streams' problem, never the order's
+                        LOG.errorf("could not tell the streams about update %d on %s: %s", change.lastUpdateId(),
+                                change.symbol(), e.toString());
+                    }
+                }
+            } finally {
+                telling.unlock();
+            }
+        }
     }
 
     public synchronized List<SymbolSpec> symbols() {

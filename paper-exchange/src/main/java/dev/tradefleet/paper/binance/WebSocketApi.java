@@ -1,14 +1,14 @@
-package dev.tradefleet.paper.stream;
+package dev.tradefleet.paper.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tradefleet.paper.binance.BinanceException;
-import dev.tradefleet.paper.binance.Params;
-import dev.tradefleet.paper.binance.SignedRequests;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import dev.tradefleet.paper.stream.Senders;
+import dev.tradefleet.paper.stream.StreamEvents;
+import dev.tradefleet.paper.stream.StreamHub;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
