@@ -1,6 +1,6 @@
 package dev.tradefleet.credentials;
 
-import dev.tradefleet.testing.CredentialKeysets;
+import dev.tradefleet.embedded.CredentialKeysets;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.tradefleet.devstack;
 
 import dev.tradefleet.contracts.Topics;
-import dev.tradefleet.testing.CredentialKeysets;
-import dev.tradefleet.testing.EmbeddedKafka;
-import dev.tradefleet.testing.EmbeddedPostgres;
-import dev.tradefleet.testing.SigningKeys;
+import dev.tradefleet.embedded.CredentialKeysets;
+import dev.tradefleet.embedded.EmbeddedKafka;
+import dev.tradefleet.embedded.EmbeddedPostgres;
+import dev.tradefleet.embedded.SigningKeys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,10 +91,23 @@ public final class Fleet implements AutoCloseable {
         return postgres.jdbcUrl(database);
     }
 
+    /** The password of a service's own database role (kept under {@code .fleet/secrets}). */
+    public String databasePassword(ServiceSpec spec) {
+        return secrets.get("db-" + spec.name());
+    }
+
+    /** The PostgreSQL superuser's password, for operators (and tests) who need to look into any database. */
+    public String superuserPassword() {
+        return secrets.get("postgres-superuser");
+    }
+
     private void startInfrastructure() {
         Path home = settings.home();
-        postgres = EmbeddedPostgres.start(home.resolve("postgres"), settings.postgresPort(), true);
-        ServiceSpec.ALL.stream().filter(s -> s.database() != null).forEach(s -> postgres.createDatabase(s.database()));
+        postgres = EmbeddedPostgres.startProtected(home.resolve("postgres"), settings.postgresPort(),
+                secrets.get("postgres-superuser"));
+        // least privilege: each service connects as a role of its own that owns its database and nothing else
+        ServiceSpec.ALL.stream().filter(s -> s.database() != null)
+                .forEach(s -> postgres.ensureOwnedDatabase(s.database(), s.databaseRole(), databasePassword(s)));
         kafka = EmbeddedKafka.start(home.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         kafka.createTopics(Topics.allWithDeadLetters(), 3);
         signingKeyPair = ensureSigningKey(home.resolve("keys"));
@@ -201,8 +214,8 @@ public final class Fleet implements AutoCloseable {
         if (spec.database() != null) {
             config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(spec.database()));
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(spec.database()));
-            config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
-            config.put("quarkus.datasource.password", "local-trust-auth");
+            config.put("quarkus.datasource.username", spec.databaseRole());
+            config.put("quarkus.datasource.password", databasePassword(spec));
         }
         Path keys = settings.home().resolve("keys");
         if (spec.name().equals("auth-service")) {
@@ -274,7 +287,8 @@ public final class Fleet implements AutoCloseable {
             s.append(String.format("  %-28s %s  (health %s/q/health, OpenAPI %s/q/openapi)%n", name, settings.url(name),
                     settings.managementUrl(name), settings.managementUrl(name)));
         }
-        s.append(String.format("  %-28s postgresql://127.0.0.1:%d (user postgres)%n", "PostgreSQL", settings.postgresPort()));
+        s.append(String.format("  %-28s postgresql://127.0.0.1:%d (a role per service; superuser password in %s)%n",
+                "PostgreSQL", settings.postgresPort(), settings.home().resolve("secrets/postgres-superuser")));
         s.append(String.format("  %-28s 127.0.0.1:%d%n", "Kafka", settings.kafkaPort()));
         s.append(String.format("%n  admin login: %s, password in %s%n", ADMIN_EMAIL,
                 settings.home().resolve("secrets/admin-password")));

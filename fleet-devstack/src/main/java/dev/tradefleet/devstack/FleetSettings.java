@@ -1,6 +1,6 @@
 package dev.tradefleet.devstack;
 
-import dev.tradefleet.testing.FreePorts;
+import dev.tradefleet.embedded.FreePorts;
 
 import java.nio.file.Path;
 import java.util.HashMap;

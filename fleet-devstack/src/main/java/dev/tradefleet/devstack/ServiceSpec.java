@@ -26,6 +26,11 @@ public record ServiceSpec(String name, int defaultPort, String database) {
         return defaultPort + 1000;
     }
 
+    /** The PostgreSQL role the service connects as: it owns the service's database and nothing else. */
+    public String databaseRole() {
+        return database + "_service";
+    }
+
     public String jar() {
         return name + "/target/quarkus-app/quarkus-run.jar";
     }

@@ -1,6 +1,6 @@
 package dev.tradefleet.devstack;
 
-import dev.tradefleet.testing.EmbeddedPostgres;
+import dev.tradefleet.embedded.EmbeddedPostgres;
 import dev.tradefleet.testing.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -81,7 +81,7 @@ class FleetEndToEndTest {
     }
 
     private long users() throws Exception {
-        try (Connection c = DriverManager.getConnection(fleet.jdbcUrl("auth"), EmbeddedPostgres.USER, "");
+        try (Connection c = DriverManager.getConnection(fleet.jdbcUrl("auth"), EmbeddedPostgres.USER, fleet.superuserPassword());
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM users")) {
             rs.next();
             return rs.getLong(1);
@@ -202,6 +202,24 @@ class FleetEndToEndTest {
                 .body(Map.of("balances", Map.of("USDT", "1000"))).post("/sim/accounts").then().statusCode(200);
         RestAssured.given().baseUri(paper).header("X-Admin-Key", "guess").contentType(ContentType.JSON)
                 .body(Map.of("balances", Map.of("USDT", "1000"))).post("/sim/accounts").then().statusCode(401);
+    }
+
+    @Test
+    void eachServiceConnectsAsItsOwnRoleThatReachesNoOtherDatabase() throws Exception {
+        ServiceSpec auth = ServiceSpec.ALL.stream().filter(s -> s.name().equals("auth-service")).findFirst().orElseThrow();
+        ServiceSpec credentials = ServiceSpec.ALL.stream().filter(s -> s.name().equals("credentials-service")).findFirst().orElseThrow();
+        try (Connection own = DriverManager.getConnection(fleet.jdbcUrl("auth"), auth.databaseRole(), fleet.databasePassword(auth));
+             ResultSet rs = own.createStatement().executeQuery("SELECT count(*) FROM users")) {
+            assertTrue(rs.next(), "auth-service's role reads its own tables");
+        }
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> DriverManager.getConnection(fleet.jdbcUrl("auth"), credentials.databaseRole(), fleet.databasePassword(credentials)).close());
+        assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> DriverManager.getConnection(fleet.jdbcUrl("auth"), EmbeddedPostgres.USER, "not the password").close(),
+                "passwords are checked: the superuser too");
+        org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> DriverManager.getConnection(fleet.jdbcUrl("auth"), auth.databaseRole(), "").close());
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.tradefleet.messaging;
 
 import dev.tradefleet.contracts.EventCodec;
 import dev.tradefleet.contracts.EventEnvelope;
-import dev.tradefleet.testing.EmbeddedKafka;
-import dev.tradefleet.testing.EmbeddedPostgres;
-import dev.tradefleet.testing.FreePorts;
+import dev.tradefleet.embedded.EmbeddedKafka;
+import dev.tradefleet.embedded.EmbeddedPostgres;
+import dev.tradefleet.embedded.FreePorts;
 import dev.tradefleet.testing.TestInfrastructure;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgPool;

@@ -6,7 +6,7 @@ import dev.tradefleet.messaging.outbox.EventPublisher;
 import dev.tradefleet.messaging.outbox.KafkaEventPublisher;
 import dev.tradefleet.messaging.outbox.Outbox;
 import dev.tradefleet.messaging.outbox.OutboxRelay;
-import dev.tradefleet.testing.FreePorts;
+import dev.tradefleet.embedded.FreePorts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -290,6 +290,46 @@ class OutboxRelayTest {
         assertTrue(published >= 3, "other rows kept flowing: " + published);
         assertEquals(1, h.count("SELECT count(*) FROM fleet_outbox WHERE parked_at IS NOT NULL AND attempts = 3"));
         assertTrue(h.count("SELECT count(*) FROM fleet_outbox WHERE parked_at IS NOT NULL AND last_error LIKE 'InvalidTopicException%'") == 1);
+    }
+
+    @Test
+    void aBrokerOutageNeverStallsRequestsServedOnTheEventLoops() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            commit(h.topic, MessagingHarness.payment("acct-o" + i, i, "1"));
+        }
+        // Requests served like the services serve them: on the event loops the pool's connections use.
+        io.vertx.mutiny.core.http.HttpServer server = h.vertx.createHttpServer()
+                .requestHandler(request -> h.pool.query("SELECT 1").execute()
+                        .subscribe().with(rows -> request.response().endAndForget("ok"),
+                                failure -> request.response().setStatusCode(500).endAndForget()))
+                .listen(0, "127.0.0.1").await().indefinitely();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + server.actualPort() + "/");
+        try (KafkaProducer<String, byte[]> nowhere = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + FreePorts.next(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 6000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000), new StringSerializer(), new ByteArraySerializer())) {
+            OutboxRelay relay = relay(new KafkaEventPublisher(nowhere), OutboxRelay.Settings.defaults());
+            relay.start("outage");
+            long slowest = 0;
+            long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+            int answered = 0;
+            while (System.nanoTime() < until) {
+                long started = System.nanoTime();
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode());
+                slowest = Math.max(slowest, System.nanoTime() - started);
+                answered++;
+            }
+            // the relay spends these seconds blocked in send() for metadata (max.block.ms = 5 s); on an event
+            // loop that would hold requests for seconds, on its own thread it holds none
+            assertTrue(answered > 20, "answered " + answered);
+            assertTrue(slowest < Duration.ofSeconds(2).toNanos(), "slowest request took " + slowest / 1_000_000 + " ms");
+        } finally {
+            server.close().await().indefinitely();
+        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.tradefleet.testing;
 
 import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.embedded.EmbeddedKafka;
+import dev.tradefleet.embedded.EmbeddedPostgres;
+import dev.tradefleet.embedded.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

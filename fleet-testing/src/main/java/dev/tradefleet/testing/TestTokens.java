@@ -1,5 +1,7 @@
 package dev.tradefleet.testing;
 
+import dev.tradefleet.embedded.SigningKeys;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,6 +1,7 @@
 package dev.tradefleet.testing;
 
 import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.embedded.EmbeddedKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,6 +1,6 @@
 package dev.tradefleet.gateway;
 
-import dev.tradefleet.testing.FreePorts;
+import dev.tradefleet.embedded.FreePorts;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;

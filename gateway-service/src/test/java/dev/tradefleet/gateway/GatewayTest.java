@@ -1,6 +1,6 @@
 package dev.tradefleet.gateway;
 
-import dev.tradefleet.testing.SigningKeys;
+import dev.tradefleet.embedded.SigningKeys;
 import dev.tradefleet.testing.TestTokens;
 import dev.tradefleet.testing.quarkus.ManagementInterface;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;

@@ -6,7 +6,7 @@ import dev.tradefleet.credentials.CredentialsTestSupport.TestUser;
 import dev.tradefleet.credentials.vault.CredentialCipher;
 import dev.tradefleet.credentials.vault.CredentialMaterial;
 import dev.tradefleet.credentials.vault.UndecryptableCredentialException;
-import dev.tradefleet.testing.CredentialKeysets;
+import dev.tradefleet.embedded.CredentialKeysets;
 import dev.tradefleet.testing.quarkus.KafkaResource;
 import dev.tradefleet.testing.quarkus.PostgresResource;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;

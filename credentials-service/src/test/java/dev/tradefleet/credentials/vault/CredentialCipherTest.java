@@ -1,6 +1,6 @@
 package dev.tradefleet.credentials.vault;
 
-import dev.tradefleet.testing.CredentialKeysets;
+import dev.tradefleet.embedded.CredentialKeysets;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

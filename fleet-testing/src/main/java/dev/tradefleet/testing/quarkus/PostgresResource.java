@@ -1,6 +1,6 @@
 package dev.tradefleet.testing.quarkus;
 
-import dev.tradefleet.testing.EmbeddedPostgres;
+import dev.tradefleet.embedded.EmbeddedPostgres;
 import dev.tradefleet.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

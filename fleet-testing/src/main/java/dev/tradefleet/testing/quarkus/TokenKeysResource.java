@@ -1,6 +1,6 @@
 package dev.tradefleet.testing.quarkus;
 
-import dev.tradefleet.testing.SigningKeys;
+import dev.tradefleet.embedded.SigningKeys;
 import dev.tradefleet.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

@@ -1,4 +1,4 @@
-package dev.tradefleet.testing;
+package dev.tradefleet.embedded;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -45,6 +45,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path binDir;
     private final int port;
     private final boolean durable;
+    /** Empty while connections over TCP are trusted (tests); the superuser's password once they are not. */
+    private volatile String superuserPassword = "";
     private volatile boolean running;
 
     private EmbeddedPostgres(Path baseDir, int port, boolean durable) {
@@ -66,6 +68,108 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return pg;
     }
 
+    /**
+     * Starts a durable server that authenticates every TCP connection with a password (SCRAM-SHA-256), the
+     * superuser's being {@code superuserPassword}: what {@code ./fleet up} runs, where each service gets a role of
+     * its own (see {@link #ensureOwnedDatabase}). A data directory made earlier with trust is converted.
+     */
+    public static EmbeddedPostgres startProtected(Path baseDir, int port, String superuserPassword) {
+        requirePlainSecret(superuserPassword);
+        EmbeddedPostgres pg = new EmbeddedPostgres(baseDir, port, true);
+        pg.startServer();
+        if (!pg.requiresPasswords()) {
+            // the trust set-up of initdb (or of an earlier run): give the superuser its password, then require passwords
+            pg.execute("postgres", "ALTER ROLE " + USER + " PASSWORD '" + superuserPassword + "'");
+            pg.requirePasswords();
+        }
+        pg.superuserPassword = superuserPassword;
+        return pg;
+    }
+
+    private static final String HBA_MARKER = "# written by tradefleet";
+
+    private boolean requiresPasswords() {
+        try {
+            return Files.readString(dataDir.resolve("pg_hba.conf")).contains(HBA_MARKER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requirePasswords() {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        try {
+            Files.writeString(hba, HBA_MARKER + """
+                    : the server user on the local socket; everyone else with a password
+                    local all all trust
+                    host  all all 127.0.0.1/32 scram-sha-256
+                    host  all all ::1/128      scram-sha-256
+                    """);
+            if (isRoot()) {
+                UserPrincipalLookupService lookup = hba.getFileSystem().getUserPrincipalLookupService();
+                Files.setOwner(hba, lookup.lookupPrincipalByName(String.valueOf(NOBODY)));
+            }
+            Files.setPosixFilePermissions(hba, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + hba, e);
+        }
+        execute("postgres", "SELECT pg_reload_conf()");
+    }
+
+    /**
+     * Makes {@code database} belong to {@code role} (created, or given its password again): the role owns the
+     * database and everything in its public schema, and no other role but the superuser may connect to it.
+     */
+    public void ensureOwnedDatabase(String database, String role, String password) {
+        requirePlainName(database);
+        requirePlainName(role);
+        requirePlainSecret(password);
+        execute("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE "
+                + role + " LOGIN; END IF; END $$");
+        execute("postgres", "ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+        createDatabase(database);
+        execute("postgres", "ALTER DATABASE " + database + " OWNER TO " + role);
+        execute("postgres", "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+        execute("postgres", "GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + role);
+        // tables (with their serial sequences and indexes) and functions an earlier run created as the superuser
+        execute(database, "DO $$ DECLARE o record; BEGIN"
+                + " FOR o IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> '" + role + "'"
+                + " LOOP EXECUTE format('ALTER %s public.%I OWNER TO " + role + "',"
+                + " CASE o.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, o.relname);"
+                + " END LOOP;"
+                + " FOR o IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                + " WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> '" + role + "'"
+                + " LOOP EXECUTE format('ALTER FUNCTION %s OWNER TO " + role + "', o.f); END LOOP; END $$");
+        execute(database, "ALTER SCHEMA public OWNER TO " + role);
+    }
+
+    private void execute(String database, String sql) {
+        try (Connection c = connection(database); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused an administrative statement on " + database
+                    + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private Connection connection(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), USER, superuserPassword);
+    }
+
+    private static void requirePlainName(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain name: " + name);
+        }
+    }
+
+    /** Secrets are spliced into SQL text (ALTER ROLE takes no parameters): only a safe alphabet is allowed. */
+    private static void requirePlainSecret(String secret) {
+        if (secret == null || !secret.matches("[A-Za-z0-9_-]{16,128}")) {
+            throw new IllegalArgumentException("a database password is 16 to 128 letters, digits, _ or -");
+        }
+    }
+
     public int port() {
         return port;
     }
@@ -80,10 +184,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Creates {@code database} unless it exists. */
     public void createDatabase(String database) {
-        if (!database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain database name: " + database);
-        }
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+        requirePlainName(database);
+        try (Connection c = connection("postgres");
              Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!rs.next()) {

@@ -1,4 +1,4 @@
-package dev.tradefleet.testing;
+package dev.tradefleet.embedded;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;

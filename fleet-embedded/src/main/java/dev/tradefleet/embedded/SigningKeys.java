@@ -1,4 +1,4 @@
-package dev.tradefleet.testing;
+package dev.tradefleet.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

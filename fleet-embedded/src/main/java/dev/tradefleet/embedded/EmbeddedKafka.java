@@ -1,4 +1,4 @@
-package dev.tradefleet.testing;
+package dev.tradefleet.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
