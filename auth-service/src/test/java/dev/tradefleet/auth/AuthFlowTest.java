@@ -170,6 +170,22 @@ class AuthFlowTest {
     }
 
     @Test
+    void wrongClientSecretsAreThrottledPerAddress() {
+        String address = AuthTestSupport.randomAddress();
+        for (int i = 0; i < 5; i++) {
+            serviceToken(address, "guess-" + i).statusCode(401);
+        }
+        serviceToken(address, "test-connector-secret-0123456789").statusCode(429).header("Retry-After", not(emptyOrNullString()));
+        serviceToken(AuthTestSupport.randomAddress(), "test-connector-secret-0123456789").statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse serviceToken(String address, String secret) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", "exchange-connector")
+                .formParam("client_secret", secret).post("/auth/token").then();
+    }
+
+    @Test
     void theJwksPublishesTheSigningKeyAndNothingPrivate() {
         String jwks = given().get("/auth/.well-known/jwks.json").then().statusCode(200)
                 .body("keys.kid", containsInAnyOrder(TokenKeysResource.KEY_ID))

@@ -44,7 +44,9 @@ class EventConsumerLoopTest {
     @AfterEach
     void tearDown() {
         loops.forEach(EventConsumerLoop::close);
-        h.close();
+        if (h != null) {
+            h.close();
+        }
     }
 
     /** The effect under test: one row per applied payment; a negative amount is the event's own fault. */
@@ -251,6 +253,12 @@ class EventConsumerLoopTest {
                 .await().indefinitely().stream().map((Row r) -> r.getString(0)).toList();
         assertEquals(List.of("old-3", "recent"), left);
         assertFalse(loop.isRunning());
+    }
+
+    @Test
+    void receiptsMustOutliveTheRedeliveryWindow() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConsumerSettings.defaults("short-memory", List.of("t.v1")).withReceiptRetention(Duration.ofDays(2)));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -26,7 +26,14 @@ public record ConsumerSettings(String name, List<String> topics, int maxAttempts
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
+        if (receiptRetention.compareTo(REDELIVERY_WINDOW) <= 0) {
+            throw new IllegalArgumentException("consumer " + name + ": receipts must be kept longer than a record can be"
+                    + " redelivered (the topics' retention, " + REDELIVERY_WINDOW.toDays() + " days), not " + receiptRetention);
+        }
     }
+
+    /** Kafka's default topic retention: a record older than this cannot come again unless a topic keeps it longer. */
+    public static final Duration REDELIVERY_WINDOW = Duration.ofDays(7);
 
     public static ConsumerSettings defaults(String name, List<String> topics) {
         return new ConsumerSettings(name, topics, 5, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
