@@ -1,0 +1,214 @@
+package dev.tradefleet.connector.limits;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides which waiting calls to one venue may go now, so that no documented limit is exceeded by a single
+ * request, whoever the callers are. Waiting calls are taken in {@link Priority} order (then in arrival order):
+ * a call blocked by a venue-wide limit blocks everything behind it, so a cancel always overtakes queued
+ * placements; a call blocked only by its own account's limit steps aside for other accounts' calls.
+ *
+ * <p>The buckets are Bucket4j's, refilled in windows aligned to the epoch as venues count. The venue's own
+ * usage headers correct the count ({@link #observeUsage}); a 429 or 418 stops every call until the time the
+ * venue gives ({@link #pauseUntil}). Not thread-safe: {@link VenueLimiter} owns one and serialises access.
+ */
+public final class Admission {
+
+    /** A waiting call, with what lets {@link VenueLimiter} answer its caller. */
+    public record Waiting<T>(VenueRequest request, long sequence, T ticket) {
+    }
+
+    private final List<RateLimit> limits;
+    private final LongSupplier epochNanos;
+    private final Map<String, Bucket> buckets = new HashMap<>();
+    private final PriorityQueue<Waiting<?>> queue = new PriorityQueue<>(Comparator
+            .comparing((Waiting<?> w) -> w.request().priority()).thenComparingLong(Waiting::sequence));
+    private long sequence;
+    private long pausedUntil = Long.MIN_VALUE;
+    private boolean banned;
+    private long admitted;
+    private long waited;
+
+    /** @param epochNanos the time in nanoseconds since the epoch (the system clock, or a test's) */
+    public Admission(List<RateLimit> limits, LongSupplier epochNanos) {
+        this.limits = List.copyOf(limits);
+        this.epochNanos = epochNanos;
+    }
+
+    public <T> void submit(VenueRequest request, T ticket) {
+        queue.add(new Waiting<>(request, sequence++, ticket));
+    }
+
+    /** The calls that may go now, in the order to send them; each has spent its capacity. */
+    public List<Waiting<?>> admit() {
+        List<Waiting<?>> go = new ArrayList<>();
+        if (epochNanos.getAsLong() < pausedUntil) {
+            return go;
+        }
+        banned = false;
+        List<Waiting<?>> sorted = new ArrayList<>(queue);
+        sorted.sort(queue.comparator());
+        for (Waiting<?> waiting : sorted) {
+            Blocked blocked = blockedBy(waiting.request());
+            if (blocked == Blocked.VENUE) {
+                break;
+            }
+            if (blocked == Blocked.NOTHING) {
+                spend(waiting.request());
+                queue.remove(waiting);
+                go.add(waiting);
+            }
+        }
+        admitted += go.size();
+        if (!queue.isEmpty()) {
+            waited++;
+        }
+        return go;
+    }
+
+    /** How long until {@link #admit} may let something more go (0 when nothing waits). */
+    public long nanosUntilNextAdmission() {
+        if (queue.isEmpty()) {
+            return 0;
+        }
+        long now = epochNanos.getAsLong();
+        if (now < pausedUntil) {
+            return pausedUntil - now;
+        }
+        long soonest = Long.MAX_VALUE;
+        for (Waiting<?> waiting : queue) {
+            long wait = 0;
+            for (RateLimit limit : limits) {
+                long cost = limit.cost(waiting.request());
+                if (cost > 0 && applies(limit, waiting.request())) {
+                    wait = Math.max(wait, bucket(limit, waiting.request()).estimateAbilityToConsume(cost).getNanosToWaitForRefill());
+                }
+            }
+            soonest = Math.min(soonest, wait);
+        }
+        return Math.max(1, soonest);
+    }
+
+    /**
+     * What the venue says was used of a venue-wide limit in the current window (Binance's
+     * {@code X-MBX-USED-WEIGHT-1M}): when it counted more than we did (another process on the same address, a
+     * call we did not count), the difference is spent now.
+     */
+    public void observeUsage(String limitName, long usedByVenue) {
+        for (RateLimit limit : limits) {
+            if (limit.name().equals(limitName) && limit.scope() == RateLimit.Scope.VENUE) {
+                Bucket bucket = bucket(limit, null);
+                long usedByUs = limit.capacity() - bucket.getAvailableTokens();
+                if (usedByVenue > usedByUs) {
+                    bucket.consumeIgnoringRateLimits(usedByVenue - usedByUs);
+                }
+            }
+        }
+    }
+
+    /** After a 429 (wait as told) or a 418 (banned): nothing goes to the venue before {@code until}. */
+    public void pauseUntil(Instant until, boolean ban) {
+        long nanos = until.getEpochSecond() * 1_000_000_000L + until.getNano();
+        pausedUntil = Math.max(pausedUntil, nanos);
+        banned = banned || ban;
+    }
+
+    public boolean banned() {
+        return banned && epochNanos.getAsLong() < pausedUntil;
+    }
+
+    public int waiting() {
+        return queue.size();
+    }
+
+    /** Calls let go so far. */
+    public long admitted() {
+        return admitted;
+    }
+
+    /** Admission rounds that left calls waiting. */
+    public long waits() {
+        return waited;
+    }
+
+    /** What a limit has left in its current window (venue-wide limits, or one account's). */
+    public long available(String limitName, String account) {
+        for (RateLimit limit : limits) {
+            if (limit.name().equals(limitName)) {
+                return bucket(limit, limit.scope() == RateLimit.Scope.ACCOUNT ? new VenueRequest(Priority.PLACE, account, 0, true) : null)
+                        .getAvailableTokens();
+            }
+        }
+        throw new IllegalArgumentException("no limit named " + limitName);
+    }
+
+    private enum Blocked { NOTHING, ACCOUNT, VENUE }
+
+    private Blocked blockedBy(VenueRequest request) {
+        Blocked blocked = Blocked.NOTHING;
+        for (RateLimit limit : limits) {
+            long cost = limit.cost(request);
+            if (cost == 0 || !applies(limit, request)) {
+                continue;
+            }
+            if (bucket(limit, request).getAvailableTokens() < cost) {
+                if (limit.scope() == RateLimit.Scope.VENUE) {
+                    return Blocked.VENUE;
+                }
+                blocked = Blocked.ACCOUNT;
+            }
+        }
+        return blocked;
+    }
+
+    private void spend(VenueRequest request) {
+        for (RateLimit limit : limits) {
+            long cost = limit.cost(request);
+            if (cost > 0 && applies(limit, request)) {
+                bucket(limit, request).consumeIgnoringRateLimits(cost);
+            }
+        }
+    }
+
+    private static boolean applies(RateLimit limit, VenueRequest request) {
+        return limit.scope() == RateLimit.Scope.VENUE || request.account() != null;
+    }
+
+    private Bucket bucket(RateLimit limit, VenueRequest request) {
+        String key = limit.scope() == RateLimit.Scope.VENUE ? limit.name() : limit.name() + "|" + request.account();
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity())
+                        .refillIntervallyAligned(limit.capacity(), limit.window(), nextWindowStart(limit))
+                        .build())
+                .withCustomTimePrecision(new TimeMeter() {
+                    @Override
+                    public long currentTimeNanos() {
+                        return epochNanos.getAsLong();
+                    }
+
+                    @Override
+                    public boolean isWallClockBased() {
+                        return true;
+                    }
+                })
+                .build());
+    }
+
+    /** When the next window of {@code limit} starts, windows being aligned to the epoch (the current one starts full). */
+    private Instant nextWindowStart(RateLimit limit) {
+        long now = epochNanos.getAsLong();
+        long window = limit.window().toNanos();
+        return Instant.ofEpochSecond(0, now - Math.floorMod(now, window) + window);
+    }
+}

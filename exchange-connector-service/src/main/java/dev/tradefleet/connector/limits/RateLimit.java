@@ -1,0 +1,34 @@
+package dev.tradefleet.connector.limits;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One documented limit of a venue, counted in fixed windows aligned to the clock as venues count them
+ * (Binance: request weight per minute per IP; orders per 10 seconds and per day per account).
+ *
+ * @param scope  shared by every caller of the venue, or kept per account
+ * @param counts what a request spends: its weight, one per request, or one per order placed
+ */
+public record RateLimit(String name, Scope scope, Counts counts, long capacity, Duration window) {
+
+    public enum Scope { VENUE, ACCOUNT }
+
+    public enum Counts { WEIGHT, REQUESTS, ORDERS }
+
+    public RateLimit {
+        Objects.requireNonNull(name, "name");
+        if (capacity < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException(name + ": a limit needs a positive capacity and window");
+        }
+    }
+
+    /** What {@code request} spends of this limit (0: it does not count here). */
+    long cost(VenueRequest request) {
+        return switch (counts) {
+            case WEIGHT -> request.weight();
+            case REQUESTS -> 1;
+            case ORDERS -> request.placesOrder() ? 1 : 0;
+        };
+    }
+}

@@ -1,0 +1,3 @@
+package dev.tradefleet.contracts.trading;
+
+public enum TimeInForce { GTC, IOC, FOK }
