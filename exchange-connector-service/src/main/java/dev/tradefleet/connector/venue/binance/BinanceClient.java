@@ -1,0 +1,213 @@
+package dev.tradefleet.connector.venue.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradefleet.connector.limits.VenueLimiter;
+import dev.tradefleet.connector.limits.VenueRequest;
+import dev.tradefleet.connector.venue.AmbiguousOutcome;
+import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.VenueBusy;
+import dev.tradefleet.connector.venue.VenueClient;
+import dev.tradefleet.connector.venue.VenueOrder;
+import dev.tradefleet.connector.venue.VenueRejection;
+import dev.tradefleet.contracts.trading.OrderKind;
+import dev.tradefleet.contracts.trading.OrderStatus;
+import dev.tradefleet.contracts.trading.PlaceOrder;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One account on Binance Spot v3 (or on the paper exchange, which speaks it): SIGNED REST calls through the
+ * venue's limiter, answers turned into the fleet's terms. Binance's {@code {"code","msg"}} on a 4xx is a
+ * rejection; 429 and 418 are "not now" (the limiter pauses every caller for the {@code Retry-After}); a 5xx, a
+ * timeout or a dropped connection is ambiguous, never a rejection.
+ */
+public final class BinanceClient implements VenueClient {
+
+    /** The limit the {@code X-MBX-USED-WEIGHT-1M} header reports. */
+    public static final String WEIGHT_LIMIT = "REQUEST_WEIGHT";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long RECV_WINDOW_MILLIS = 5000;
+
+    private final URI baseUrl;
+    private final String apiKey;
+    private final String secret;
+    private final String account;
+    private final VenueLimiter limiter;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public BinanceClient(URI baseUrl, String apiKey, String secret, String account, VenueLimiter limiter, HttpClient http,
+                         Clock clock, Duration timeout) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+        this.secret = secret;
+        this.account = account;
+        this.limiter = limiter;
+        this.http = http;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public CompletionStage<VenueOrder> place(PlaceOrder order, String clientOrderId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", order.symbol());
+        params.put("side", order.side().name());
+        params.put("type", switch (order.kind()) {
+            case LIMIT -> "LIMIT";
+            case LIMIT_MAKER -> "LIMIT_MAKER";
+            case MARKET -> "MARKET";
+            case STOP_LIMIT -> "STOP_LOSS_LIMIT";
+        });
+        if (order.kind() == OrderKind.LIMIT || order.kind() == OrderKind.STOP_LIMIT) {
+            params.put("timeInForce", order.timeInForce().name());
+        }
+        put(params, "quantity", order.quantity());
+        put(params, "quoteOrderQty", order.quoteQuantity());
+        put(params, "price", order.price());
+        put(params, "stopPrice", order.stopPrice());
+        params.put("newClientOrderId", clientOrderId);
+        params.put("newOrderRespType", "RESULT");
+        return signed("POST", "/api/v3/order", params, VenueRequest.place(account, 1)).thenApply(BinanceClient::order);
+    }
+
+    @Override
+    public CompletionStage<VenueOrder> cancel(String symbol, String clientOrderId) {
+        return signed("DELETE", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId),
+                VenueRequest.cancel(account, 1)).thenApply(BinanceClient::order);
+    }
+
+    @Override
+    public CompletionStage<VenueOrder> find(String symbol, String clientOrderId) {
+        return signed("GET", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId),
+                VenueRequest.accountRead(account, 4)).thenApply(BinanceClient::order);
+    }
+
+    @Override
+    public CompletionStage<Map<String, BigDecimal>> balances() {
+        return signed("GET", "/api/v3/account", Map.of("omitZeroBalances", "true"), VenueRequest.accountRead(account, 20))
+                .thenApply(json -> {
+                    Map<String, BigDecimal> free = new TreeMap<>();
+                    for (JsonNode balance : json.path("balances")) {
+                        free.put(balance.path("asset").asText(), new BigDecimal(balance.path("free").asText("0")));
+                    }
+                    return free;
+                });
+    }
+
+    private static void put(Map<String, String> params, String name, BigDecimal value) {
+        if (value != null) {
+            params.put(name, value.toPlainString());
+        }
+    }
+
+    /** Waits for the limiter, signs (parameters in the query for GET and DELETE, in the form body for POST), sends. */
+    private CompletionStage<JsonNode> signed(String method, String path, Map<String, String> params, VenueRequest cost) {
+        return limiter.acquire(cost).thenCompose(permit -> {
+            Map<String, String> all = new LinkedHashMap<>(params);
+            all.put("recvWindow", String.valueOf(RECV_WINDOW_MILLIS));
+            all.put("timestamp", String.valueOf(clock.millis()));
+            String encoded = encode(all);
+            boolean inBody = method.equals("POST");
+            String signature = BinanceSigner.signature(secret, inBody ? "" : encoded, inBody ? encoded : "");
+            String signedParams = encoded + "&signature=" + signature;
+            HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(inBody ? path : path + "?" + signedParams))
+                    .timeout(timeout).header(BinanceSigner.API_KEY_HEADER, apiKey);
+            request = inBody
+                    ? request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(signedParams))
+                    : request.method(method, HttpRequest.BodyPublishers.noBody());
+            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .handle((response, failure) -> answer(method + " " + path, response, failure));
+        });
+    }
+
+    private JsonNode answer(String call, HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            throw new AmbiguousOutcome(call + ": no answer (" + cause.getClass().getSimpleName() + ")", cause);
+        }
+        response.headers().firstValue("X-MBX-USED-WEIGHT-1M").ifPresent(used -> {
+            try {
+                limiter.observeUsage(WEIGHT_LIMIT, Long.parseLong(used.trim()));
+            } catch (NumberFormatException ignored) {
+                // a header we cannot read corrects nothing
+            }
+        });
+        int status = response.statusCode();
+        if (status == 429 || status == 418) {
+            Duration retryAfter = Duration.ofSeconds(response.headers().firstValue("Retry-After").map(BinanceClient::seconds).orElse(60L));
+            limiter.pauseUntil(clock.instant().plus(retryAfter), status == 418);
+            throw new VenueBusy(call + ": " + (status == 418 ? "banned" : "rate limited") + " for " + retryAfter.toSeconds() + " s",
+                    retryAfter);
+        }
+        if (status >= 500) {
+            throw new AmbiguousOutcome(call + ": the venue answered " + status, null);
+        }
+        JsonNode json = parse(call, response.body());
+        if (status >= 400) {
+            throw new VenueRejection(json.path("code").asText(String.valueOf(status)), json.path("msg").asText("HTTP " + status));
+        }
+        return json;
+    }
+
+    private static JsonNode parse(String call, String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AmbiguousOutcome(call + ": an answer that is not JSON", e);
+        }
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Math.max(1, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return 60;
+        }
+    }
+
+    static VenueOrder order(JsonNode json) {
+        OrderStatus status = switch (json.path("status").asText()) {
+            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
+            case "FILLED" -> OrderStatus.FILLED;
+            case "CANCELED" -> OrderStatus.CANCELLED;
+            case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatus.EXPIRED;
+            case "REJECTED" -> OrderStatus.REJECTED;
+            default -> OrderStatus.ACCEPTED;
+        };
+        return new VenueOrder(json.path("symbol").asText(), json.path("clientOrderId").asText(), json.path("orderId").asText(),
+                status, new BigDecimal(json.path("executedQty").asText("0")),
+                new BigDecimal(json.path("cummulativeQuoteQty").asText("0")));
+    }
+
+    private static String encode(Map<String, String> params) {
+        StringBuilder out = new StringBuilder();
+        params.forEach((name, value) -> out.append(out.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+}
