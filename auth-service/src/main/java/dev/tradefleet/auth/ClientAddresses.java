@@ -24,6 +24,8 @@ public class ClientAddresses {
 
     public String of(HttpServerRequest request) {
         String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return trustedProxies.clientOf(peer, request.getHeader("X-Forwarded-For"));
+        // every X-Forwarded-For line, in order: a proxy may add a line of its own rather than append to the client's
+        java.util.List<String> lines = request.headers().getAll("X-Forwarded-For");
+        return trustedProxies.clientOf(peer, lines.isEmpty() ? null : String.join(",", lines));
     }
 }

@@ -162,18 +162,25 @@ class EventConsumerLoopTest {
         h.producer.send(unreadable);
         h.send(second);
         h.send(negative);
+        // a well-formed envelope whose payload is not a Payment: the event's fault, dead-lettered, never retried for ever
+        EventEnvelope shapeless = EventEnvelope.create(MessagingHarness.SOURCE, "test.payment", "acct-p",
+                EventCodec.mapper().createObjectNode().put("sequence", "not a number").put("amount", "x"));
+        h.send(shapeless);
         h.send(third);
 
         EventConsumerLoop loop = start(group, recordPayment(), ConsumerSettings.defaults(group, List.of(h.topic)).withMaxAttempts(3));
-        await().atMost(Duration.ofSeconds(60)).until(() -> h.count("SELECT count(*) FROM applied_effects") == 3 && loop.lag() == 0);
+        await().atMost(Duration.ofSeconds(90)).until(() -> h.count("SELECT count(*) FROM applied_effects") == 3 && loop.lag() == 0);
 
         List<BigDecimal> applied = h.pool.query("SELECT amount FROM applied_effects ORDER BY applied_order").execute()
                 .await().indefinitely().stream().map(r -> r.getBigDecimal(0).stripTrailingZeros()).toList();
         assertEquals(List.of(new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("3")), applied, "the good ones, in order");
-        assertEquals(2, loop.deadLettered());
+        assertEquals(3, loop.deadLettered());
 
-        List<ConsumerRecord<String, byte[]>> dead = h.readUntil(h.topic + ".dlq", r -> r.size() == 2);
-        assertEquals(2, dead.size());
+        List<ConsumerRecord<String, byte[]>> dead = h.readUntil(h.topic + ".dlq", r -> r.size() == 3);
+        assertEquals(3, dead.size());
+        assertEquals(shapeless.id(), EventCodec.decode(dead.get(2).value()).id());
+        assertTrue(header(dead.get(2), DeadLetterPublisher.REASON).contains("MalformedEventException")
+                || header(dead.get(2), DeadLetterPublisher.REASON).contains("InvalidFormatException"), header(dead.get(2), DeadLetterPublisher.REASON));
         ConsumerRecord<String, byte[]> parseFailure = dead.get(0);
         assertTrue(header(parseFailure, DeadLetterPublisher.REASON).startsWith("not JSON"), header(parseFailure, DeadLetterPublisher.REASON));
         assertEquals(group, header(parseFailure, DeadLetterPublisher.CONSUMER));

@@ -46,6 +46,9 @@ class BehindALoadBalancerTest {
             given().auth().oauth2(token()).header("X-Forwarded-For", "203.0.113.9").get("/api/auth/echo").then().statusCode(200);
         }
         given().auth().oauth2(token()).header("X-Forwarded-For", "203.0.113.9").get("/api/auth/echo").then().statusCode(429);
+        // a balancer that adds a line of its own instead of appending: the client's forged first line is not believed
+        given().auth().oauth2(token()).header("X-Forwarded-For", "198.51.100.77").header("X-Forwarded-For", "192.0.2.10")
+                .get("/api/auth/echo").then().statusCode(200).body("headers.x-forwarded-for", equalTo("192.0.2.10"));
         // another client behind the same balancer is not affected
         given().auth().oauth2(token()).header("X-Forwarded-For", "198.51.100.4").get("/api/auth/echo").then().statusCode(200)
                 .body("headers.x-forwarded-for", equalTo("198.51.100.4"));

@@ -233,6 +233,10 @@ class GatewayTest {
         given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .post("/api/auth/token").then().statusCode(404);
         given().auth().oauth2(token()).post("/api/auth/token").then().statusCode(404);
+        for (String disguised : List.of("/api/auth/t%6fken", "/api/auth/%74%6f%6b%65%6e", "/api/a%75th/token", "/api/auth/token/")) {
+            int status = given().urlEncodingEnabled(false).auth().oauth2(token()).post(disguised).then().extract().statusCode();
+            assertTrue(status == 400 || status == 404, disguised + " answered " + status);
+        }
         assertEquals(hits, FakeUpstreamResource.HITS.get());
     }
 

@@ -46,7 +46,14 @@ public final class Admission {
         this.epochNanos = epochNanos;
     }
 
+    /** Queues a call; one that costs more than a limit ever allows is refused at once (it would wait for ever). */
     public <T> void submit(VenueRequest request, T ticket) {
+        for (RateLimit limit : limits) {
+            if (limit.cost(request) > limit.capacity()) {
+                throw new IllegalArgumentException("a call costing " + limit.cost(request) + " can never pass " + limit.name()
+                        + " (" + limit.capacity() + " per " + limit.window() + ")");
+            }
+        }
         queue.add(new Waiting<>(request, sequence++, ticket));
     }
 
@@ -77,7 +84,10 @@ public final class Admission {
         return go;
     }
 
-    /** How long until {@link #admit} may let something more go (0 when nothing waits). */
+    /**
+     * How long until {@link #admit} may let something more go (0 when nothing waits), by the same rule admit
+     * follows: waiting calls in order, stopping at the first one a venue-wide limit holds.
+     */
     public long nanosUntilNextAdmission() {
         if (queue.isEmpty()) {
             return 0;
@@ -86,18 +96,31 @@ public final class Admission {
         if (now < pausedUntil) {
             return pausedUntil - now;
         }
+        List<Waiting<?>> sorted = new ArrayList<>(queue);
+        sorted.sort(queue.comparator());
         long soonest = Long.MAX_VALUE;
-        for (Waiting<?> waiting : queue) {
-            long wait = 0;
-            for (RateLimit limit : limits) {
-                long cost = limit.cost(waiting.request());
-                if (cost > 0 && applies(limit, waiting.request())) {
-                    wait = Math.max(wait, bucket(limit, waiting.request()).estimateAbilityToConsume(cost).getNanosToWaitForRefill());
-                }
+        for (Waiting<?> waiting : sorted) {
+            Blocked blocked = blockedBy(waiting.request());
+            if (blocked == Blocked.NOTHING) {
+                return 1;
             }
-            soonest = Math.min(soonest, wait);
+            soonest = Math.min(soonest, refillWait(waiting.request()));
+            if (blocked == Blocked.VENUE) {
+                break;
+            }
         }
         return Math.max(1, soonest);
+    }
+
+    private long refillWait(VenueRequest request) {
+        long wait = 0;
+        for (RateLimit limit : limits) {
+            long cost = limit.cost(request);
+            if (cost > 0 && applies(limit, request)) {
+                wait = Math.max(wait, bucket(limit, request).estimateAbilityToConsume(cost).getNanosToWaitForRefill());
+            }
+        }
+        return wait;
     }
 
     /**

@@ -18,6 +18,7 @@ public final class VenueLimiter implements AutoCloseable {
     private final Admission admission;
     private final ScheduledExecutorService owner;
     private ScheduledFuture<?> wakeUp;
+    private long wakeUpAt;
 
     public VenueLimiter(String venue, List<RateLimit> limits) {
         this.admission = new Admission(limits, () -> {
@@ -35,7 +36,12 @@ public final class VenueLimiter implements AutoCloseable {
     public CompletableFuture<Void> acquire(VenueRequest request) {
         CompletableFuture<Void> permit = new CompletableFuture<>();
         owner.execute(() -> {
-            admission.submit(request, permit);
+            try {
+                admission.submit(request, permit);
+            } catch (IllegalArgumentException impossible) {
+                permit.completeExceptionally(impossible);
+                return;
+            }
             admitWhatMayGo();
         });
         return permit;
@@ -70,16 +76,27 @@ public final class VenueLimiter implements AutoCloseable {
         }
     }
 
+    /** Lets go what may go, then sleeps until the next admission, moving an earlier-set wake-up forward if needed. */
     private void admitWhatMayGo() {
         for (Admission.Waiting<?> going : admission.admit()) {
             ((CompletableFuture<?>) going.ticket()).complete(null);
         }
-        if (admission.waiting() > 0 && wakeUp == null) {
-            wakeUp = owner.schedule(() -> {
-                wakeUp = null;
-                admitWhatMayGo();
-            }, admission.nanosUntilNextAdmission(), TimeUnit.NANOSECONDS);
+        if (admission.waiting() == 0) {
+            return;
         }
+        long delay = admission.nanosUntilNextAdmission();
+        long at = System.nanoTime() + delay;
+        if (wakeUp != null && wakeUpAt <= at) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        wakeUpAt = at;
+        wakeUp = owner.schedule(() -> {
+            wakeUp = null;
+            admitWhatMayGo();
+        }, delay, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admission rules on a simulated clock: what goes when, exactly. */
@@ -131,6 +132,24 @@ class AdmissionTest {
         now.addAndGet(120 * SECOND);
         assertEquals(1, admission.admit().size());
         assertFalse(admission.banned());
+    }
+
+    @Test
+    void aCallHeldByAVenueLimitHoldsTheOnesBehindItAndTheWaitSaysSo() {
+        admission.observeUsage("REQUEST_WEIGHT", 1190);
+        admission.submit(VenueRequest.accountRead("acct", 20), "balances");
+        admission.submit(VenueRequest.marketData(1), "ticker");
+        assertEquals(List.of(), admitNow(), "the cheap read does not jump the queue on the shared limit");
+        long wait = admission.nanosUntilNextAdmission();
+        assertTrue(wait > SECOND, "no busy loop: the next chance is when the minute's weight returns, " + wait + " ns");
+        now.addAndGet(wait);
+        assertEquals(List.of("balances", "ticker"), admitNow());
+    }
+
+    @Test
+    void aCallThatCanNeverFitIsRefusedAtOnce() {
+        assertThrows(IllegalArgumentException.class, () -> admission.submit(VenueRequest.marketData(5000), "huge"));
+        assertEquals(0, admission.waiting());
     }
 
     @Test

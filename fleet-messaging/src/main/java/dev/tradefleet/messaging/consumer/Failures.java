@@ -1,9 +1,9 @@
 package dev.tradefleet.messaging.consumer;
 
+import dev.tradefleet.contracts.MalformedEventException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 /** Tells an outage (retry until it passes) from a failure of the event itself (bounded tries, then dead letter). */
@@ -14,7 +14,12 @@ final class Failures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientFailure || t instanceof IOException || t instanceof TimeoutException
+            if (t instanceof MalformedEventException || t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return false;   // the event's own fault, however deep an I/O-looking cause sits
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientFailure || isNetwork(t) || t instanceof TimeoutException
                     || t instanceof io.smallrye.mutiny.TimeoutException || t instanceof ClosedConnectionException
                     || t instanceof org.apache.kafka.common.errors.RetriableException) {
                 return true;
@@ -27,6 +32,13 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    /** Connections refused, reset or closed: the database or broker is away, not the event at fault. */
+    private static boolean isNetwork(Throwable t) {
+        return t instanceof java.net.SocketException || t instanceof java.net.UnknownHostException
+                || t instanceof java.nio.channels.ClosedChannelException || t instanceof java.io.EOFException
+                || t instanceof java.net.http.HttpTimeoutException;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tradefleet.messaging.outbox;
 
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 
 import java.time.Duration;
@@ -18,9 +19,9 @@ import java.util.concurrent.TimeoutException;
  * fails, later rows of that key are not sent in this pass, and a topic whose metadata could not be had is not
  * tried again in this pass (each try could block for {@code max.block.ms}).
  */
-record OutboxDelivery(List<PendingEvent> published, List<Failure> failed) {
+record OutboxDelivery(List<PendingEvent> published, List<Failure> failed, Set<String> unreachableTopics) {
 
-    static final OutboxDelivery NOTHING = new OutboxDelivery(List.of(), List.of());
+    static final OutboxDelivery NOTHING = new OutboxDelivery(List.of(), List.of(), Set.of());
 
     /**
      * @param permanent the event's own fault (retrying will not help), as opposed to an outage
@@ -75,7 +76,7 @@ record OutboxDelivery(List<PendingEvent> published, List<Failure> failed) {
                 published.add(s.event());
             }
         }
-        return new OutboxDelivery(published, failed);
+        return new OutboxDelivery(published, failed, Set.copyOf(unreachableTopics));
     }
 
     private static void awaitAll(List<Sent> sent, Duration timeout) {
@@ -98,7 +99,7 @@ record OutboxDelivery(List<PendingEvent> published, List<Failure> failed) {
             return null;
         }
         Throwable cause = cause(ack);
-        return new Failure(s.event(), cause.getClass().getSimpleName() + ": " + cause.getMessage(), !isOutage(cause), false);
+        return new Failure(s.event(), cause.getClass().getSimpleName() + ": " + cause.getMessage(), isRefusal(cause), false);
     }
 
     private static Throwable cause(CompletableFuture<Void> ack) {
@@ -110,8 +111,16 @@ record OutboxDelivery(List<PendingEvent> published, List<Failure> failed) {
         }
     }
 
-    /** Broker, network or metadata trouble: says nothing about the event itself. */
+    /** Broker, network or metadata trouble (a missing topic included: it may be being created): not the event's fault. */
     private static boolean isOutage(Throwable cause) {
         return cause instanceof RetriableException;
+    }
+
+    /**
+     * The broker refused this record for good (too large, an invalid topic, not authorised): the event's own fault.
+     * Anything else (an outage, a producer closing on shutdown) is not, and never counts toward parking.
+     */
+    private static boolean isRefusal(Throwable cause) {
+        return cause instanceof ApiException && !(cause instanceof RetriableException);
     }
 }

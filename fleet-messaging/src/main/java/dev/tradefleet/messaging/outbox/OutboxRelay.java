@@ -36,10 +36,18 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String CHANNEL = "fleet_outbox";
     private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(30);
     private static final long BACKLOG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final String PENDING = "SELECT id, topic, record_key, event_id, payload FROM fleet_outbox o"
-            + " WHERE published_at IS NULL AND parked_at IS NULL AND NOT EXISTS (SELECT 1 FROM fleet_outbox p"
+    /**
+     * Pending rows in id order, at most {@link #ROWS_PER_KEY} of a key and none of a topic resting after an outage,
+     * so that one stuck key or topic cannot fill every batch and hold up the others.
+     */
+    private static final String PENDING = "SELECT id, topic, record_key, event_id, payload FROM ("
+            + " SELECT o.*, row_number() OVER (PARTITION BY o.topic, o.record_key ORDER BY o.id) AS nth FROM fleet_outbox o"
+            + " WHERE o.published_at IS NULL AND o.parked_at IS NULL AND o.topic <> ALL($2) AND NOT EXISTS (SELECT 1 FROM fleet_outbox p"
             + " WHERE p.parked_at IS NOT NULL AND p.published_at IS NULL AND p.topic = o.topic AND p.record_key = o.record_key)"
-            + " ORDER BY id LIMIT $1";
+            + ") pending WHERE nth <= $3 ORDER BY id LIMIT $1";
+    private static final int ROWS_PER_KEY = 100;
+    /** A topic whose metadata could not be had rests this long before the relay tries it again. */
+    private static final long TOPIC_REST_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final String RECORD_FAILURE = "UPDATE fleet_outbox SET last_error = $2,"
             + " attempts = attempts + CASE WHEN $3 THEN 1 ELSE 0 END,"
             + " parked_at = CASE WHEN $4 OR ($3 AND attempts + 1 >= $5) THEN now() END WHERE id = $1";
@@ -49,6 +57,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Settings settings;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong passes = new AtomicLong();
+    private final java.util.Map<String, Long> restingTopics = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Backlog backlog = new Backlog(0, 0);
     private Thread thread;
@@ -190,7 +199,11 @@ public final class OutboxRelay implements AutoCloseable {
             return OutboxDelivery.NOTHING;
         }
         List<PendingEvent> batch = new ArrayList<>();
-        for (Row row : connection.preparedQuery(PENDING).execute(Tuple.of(settings.batchSize())).await().atMost(DATABASE_TIMEOUT)) {
+        long now = System.nanoTime();
+        restingTopics.values().removeIf(until -> until - now <= 0);
+        String[] resting = restingTopics.keySet().toArray(String[]::new);
+        for (Row row : connection.preparedQuery(PENDING).execute(Tuple.of(settings.batchSize(), resting, ROWS_PER_KEY))
+                .await().atMost(DATABASE_TIMEOUT)) {
             batch.add(new PendingEvent(row.getLong("id"), row.getString("topic"), row.getString("record_key"),
                     row.getString("event_id"), row.getBuffer("payload").getBytes()));
         }
@@ -198,16 +211,16 @@ public final class OutboxRelay implements AutoCloseable {
             return OutboxDelivery.NOTHING;
         }
         OutboxDelivery delivery = OutboxDelivery.send(batch, publisher, settings.maxRecordBytes(), settings.publishTimeout());
+        delivery.unreachableTopics().forEach(topic -> restingTopics.put(topic, System.nanoTime() + TOPIC_REST_NANOS));
         if (!delivery.published().isEmpty()) {
             Long[] ids = delivery.published().stream().map(PendingEvent::id).toArray(Long[]::new);
             connection.preparedQuery("UPDATE fleet_outbox SET published_at = now() WHERE id = ANY($1)")
                     .execute(Tuple.of(ids)).await().atMost(DATABASE_TIMEOUT);
         }
         if (!delivery.failed().isEmpty()) {
-            // a failure counts towards parking when it is the event's own, or the broker took other events meanwhile
-            boolean brokerReachable = !delivery.published().isEmpty();
+            // only the broker's refusal of the record itself counts towards parking: an outage never parks anything
             List<Tuple> failures = delivery.failed().stream().map(f -> Tuple.of(f.event().id(), f.error(),
-                    f.permanent() || brokerReachable, f.parkNow(), settings.maxAttempts())).toList();
+                    f.permanent(), f.parkNow(), settings.maxAttempts())).toList();
             connection.preparedQuery(RECORD_FAILURE).executeBatch(failures).await().atMost(DATABASE_TIMEOUT);
             delivery.failed().stream().filter(OutboxDelivery.Failure::parkNow).forEach(f ->
                     LOG.errorf("outbox row %d (%s) parked: %s", f.event().id(), f.event().topic(), f.error()));

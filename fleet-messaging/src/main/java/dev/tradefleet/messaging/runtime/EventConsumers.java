@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -74,7 +75,7 @@ public class EventConsumers {
         return List.copyOf(loops);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes @Priority(OutboxRelayLifecycle.STOP_FIRST) ShutdownEvent event) {
         loops.forEach(EventConsumerLoop::close);
     }
 }

@@ -2,6 +2,7 @@ package dev.tradefleet.messaging.runtime;
 
 import dev.tradefleet.messaging.outbox.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -47,7 +48,8 @@ public class MessagingBeans {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    void closeProducer(@Observes ShutdownEvent event, Producer<String, byte[]> producer) {
+    /** After the relay and the consumers have stopped using it. */
+    void closeProducer(@Observes @Priority(10_000) ShutdownEvent event, Producer<String, byte[]> producer) {
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -65,7 +65,7 @@ public interface MessagingConfig {
         @WithDefault("7d")
         Duration retention();
 
-        /** Failures of a row (its own, or while the broker took other rows) after which it is parked. */
+        /** Refusals of a row by the broker (never outages) after which it is parked. */
         @WithDefault("10")
         int maxAttempts();
 

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ public class OutboxRelayLifecycle {
     @ConfigProperty(name = "quarkus.application.name")
     String application;
 
+    static final int STOP_FIRST = 10;
+
     private OutboxRelay relay;
 
     void start(@Observes StartupEvent event) {
@@ -53,7 +56,8 @@ public class OutboxRelayLifecycle {
         return Optional.ofNullable(relay);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Before the producer closes (see {@link MessagingBeans}): a relay that outlived it would count sends that cannot be. */
+    void stop(@Observes @Priority(STOP_FIRST) ShutdownEvent event) {
         if (relay != null) {
             relay.close();
         }

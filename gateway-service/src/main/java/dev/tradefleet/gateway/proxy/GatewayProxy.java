@@ -102,7 +102,8 @@ public class GatewayProxy {
         }
         labelMetricsWithRoute(ctx, target.route());
         String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        String address = trustedProxies.clientOf(peer, request.getHeader("X-Forwarded-For"));
+        List<String> forwarded = request.headers().getAll("X-Forwarded-For");   // every line: a proxy may add its own
+        String address = trustedProxies.clientOf(peer, forwarded.isEmpty() ? null : String.join(",", forwarded));
         TokenBucketLimiter.Decision byAddress = perAddress.tryAcquire(address, System.nanoTime());
         if (!byAddress.allowed()) {
             refuse(ctx, tooMany(byAddress));

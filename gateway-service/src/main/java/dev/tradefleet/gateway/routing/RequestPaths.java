@@ -10,7 +10,8 @@ import java.util.Optional;
  * <p>Refused: paths longer than {@link #MAX_LENGTH}; characters outside RFC 3986's path characters (raw
  * backslashes, spaces, non-ASCII, controls); {@code ;} (matrix parameters, which Tomcat-style servers strip);
  * empty segments ({@code //}); {@code .} and {@code ..} segments; and percent-escapes of anything that carries
- * meaning in a path: {@code . / \ ; %} (so no encoded dot segments, encoded slashes or double encoding), control
+ * meaning in a path: {@code . / \ ; %} (so no encoded dot segments, encoded slashes or double encoding), escapes of
+ * characters that never need one (letters, digits, {@code - _ ~}: {@code t%6fken} would dodge a blocked path), control
  * characters, malformed escapes, and escapes that are not UTF-8 (overlong forms). Escapes of other characters
  * (a space, {@code @}, an accented letter) stay allowed.
  */
@@ -40,7 +41,7 @@ public final class RequestPaths {
                     return refuse("The path has a malformed percent-escape.");
                 }
                 if (decoded == '.' || decoded == '/' || decoded == '\\' || decoded == ';' || decoded == '%'
-                        || decoded < 0x20 || decoded == 0x7f) {
+                        || decoded < 0x20 || decoded == 0x7f || isUnreserved(decoded)) {
                     return refuse("The path encodes a character that changes its meaning (%" + raw.substring(i + 1, i + 3) + ").");
                 }
                 i += 2;
@@ -60,6 +61,14 @@ public final class RequestPaths {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * RFC 3986's unreserved characters never need escaping, so an escaped one only serves to make the path read
+     * differently before and after decoding ({@code /api/auth/t%6fken} is {@code /api/auth/token}).
+     */
+    private static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '~';
     }
 
     /** RFC 3986 pchar and "/", without ";" and without "%" (handled above). */

@@ -92,18 +92,20 @@ public final class JwksKeys {
         return fetch;
     }
 
-    /** Ends a fetch once: with the new keys, or keeping the ones we had. */
+    /** Ends a fetch once: with the new keys, or keeping the ones we had. A fetch given up on never stores its late answer. */
     private void finish(Future<Map<String, PublicKey>> fetch, Promise<Map<String, PublicKey>> promise,
                         Map<String, PublicKey> fetched, String failure) {
+        boolean latest;
         synchronized (this) {
-            if (inFlight == fetch) {
+            latest = inFlight == fetch;
+            if (latest) {
                 inFlight = null;
             }
         }
-        if (fetched != null) {
+        if (fetched != null && latest) {
             keys = fetched;
             promise.tryComplete(fetched);
-        } else if (promise.tryComplete(keys)) {
+        } else if (fetched == null && promise.tryComplete(keys)) {
             LOG.warnf("could not fetch the JWKS from %s: %s", jwksUrl, failure);
         }
     }

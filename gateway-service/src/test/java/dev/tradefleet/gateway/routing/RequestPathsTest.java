@@ -15,7 +15,8 @@ class RequestPathsTest {
             "/api/auth/..%5cq", "/api/auth/..\\q", "/api/auth/%252e%252e/q/metrics", "/api/auth/%25", "/api/auth/..;/q/metrics",
             "/api/auth;x=1/me", "/api/auth/me;jsessionid=1", "/api/auth/../q/metrics", "/api/auth/./me", "/api/auth/..",
             "/api/auth//me", "//api/auth/me", "/api/auth/me/", "/api/auth/%00", "/api/auth/%0a", "/api/auth/%7f",
-            "/api/auth/%zz", "/api/auth/%2", "/api/auth/%c0%ae%c0%ae/q", "/api/auth/%e0%80%ae", "/api/auth/%ff", "/api/auth/%c3",
+            "/api/auth/%zz", "/api/auth/%2", "/api/auth/%c0%ae%c0%ae/q", "/api/auth/t%6fken", "/api/auth/%74oken", "/api/a%75th/me", "/api/auth/x%2Dy", "/api/auth/%7e",
+            "/api/auth/%e0%80%ae", "/api/auth/%ff", "/api/auth/%c3",
             "/api/auth/m e", "/api/auth/m\u00e9", "/api/auth/%3B", "api/auth/me", ""
     })
     void anAmbiguousPathIsRefused(String path) {

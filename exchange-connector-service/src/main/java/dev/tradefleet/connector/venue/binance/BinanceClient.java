@@ -168,6 +168,11 @@ public final class BinanceClient implements VenueClient {
             throw new AmbiguousOutcome(call + ": the venue answered " + status, null);
         }
         JsonNode json = parse(call, response.body());
+        String code = json.path("code").asText("");
+        if (status >= 400 && (code.equals("-1006") || code.equals("-1007"))) {
+            // Binance's "execution status unknown": the order may exist
+            throw new AmbiguousOutcome(call + ": " + json.path("msg").asText("execution status unknown"), null);
+        }
         if (status >= 400) {
             throw new VenueRejection(json.path("code").asText(String.valueOf(status)), json.path("msg").asText("HTTP " + status));
         }

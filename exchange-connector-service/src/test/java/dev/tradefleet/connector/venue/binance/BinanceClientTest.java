@@ -167,6 +167,9 @@ class BinanceClientTest {
     void aServerErrorOrATimeoutIsAmbiguousNeverARejection() {
         answers = s -> new Answer(503, Map.of(), "{\"code\":-1001,\"msg\":\"Internal error; unable to process your request.\"}");
         assertInstanceOf(AmbiguousOutcome.class, failureOf(client.place(limitBuy(), "tfabc")));
+        answers = s -> new Answer(400, Map.of(), "{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend server. "
+                + "Send status unknown; execution status unknown.\"}");
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.place(limitBuy(), "tfabc")), "Binance's own 'unknown'");
         answers = s -> {
             try {
                 Thread.sleep(3000);
