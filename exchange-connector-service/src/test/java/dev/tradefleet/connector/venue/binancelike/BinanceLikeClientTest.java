@@ -1,4 +1,4 @@
-package dev.tradefleet.connector.venue.binance;
+package dev.tradefleet.connector.venue.binancelike;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,6 +8,10 @@ import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
+import dev.tradefleet.connector.venue.binance.BinanceDialect;
+import dev.tradefleet.connector.venue.binance.BinanceSigner;
+import dev.tradefleet.connector.venue.mexc.MexcDialect;
+import dev.tradefleet.contracts.trading.TimeInForce;
 import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
@@ -37,10 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Binance adapter against a local server that checks each request exactly as Binance would (API key
- * header, timestamp, signature over what was sent) and answers with Binance's documented bodies.
+ * The Binance-family adapter against a local server that checks each request exactly as the venue would (API
+ * key header, timestamp, signature over what was sent) and answers with the venue's documented bodies: Binance
+ * throughout, then what MEXC does differently.
  */
-class BinanceClientTest {
+class BinanceLikeClientTest {
 
     private static final String KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
     private static final String SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
@@ -53,18 +58,23 @@ class BinanceClientTest {
     private volatile Function<Seen, Answer> answers = s -> new Answer(200, Map.of(), "{}");
     private final HttpServer server;
     private final VenueLimiter limiter = new VenueLimiter("binance-test", List.of(
-            new RateLimit(BinanceClient.WEIGHT_LIMIT, RateLimit.Scope.VENUE, RateLimit.Counts.WEIGHT, 6000, Duration.ofMinutes(1))));
-    private final BinanceClient client;
+            new RateLimit(BinanceLikeClient.WEIGHT_LIMIT, RateLimit.Scope.VENUE, RateLimit.Counts.WEIGHT, 6000, Duration.ofMinutes(1))));
+    private final BinanceLikeClient client;
+    private final BinanceLikeClient mexc;
+    private volatile String keyHeader = "X-MBX-APIKEY";
 
     private record Answer(int status, Map<String, String> headers, String body) {
     }
 
-    BinanceClientTest() throws IOException {
+    BinanceLikeClientTest() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::serve);
         server.start();
-        client = new BinanceClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), KEY, SECRET, "acct-1", limiter,
-                HttpClient.newHttpClient(), Clock.systemUTC(), Duration.ofSeconds(2));
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        client = new BinanceLikeClient(BinanceDialect.INSTANCE, base, KEY, SECRET, "acct-1", limiter, HttpClient.newHttpClient(),
+                Clock.systemUTC(), Duration.ofSeconds(2));
+        mexc = new BinanceLikeClient(MexcDialect.INSTANCE, base, KEY, SECRET, "acct-1", limiter, HttpClient.newHttpClient(),
+                Clock.systemUTC(), Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -78,7 +88,7 @@ class BinanceClientTest {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String all = query.isEmpty() ? body : body.isEmpty() ? query : query + "&" + body;
         int at = all.lastIndexOf("&signature=");
-        boolean signed = KEY.equals(exchange.getRequestHeaders().getFirst("X-MBX-APIKEY")) && at > 0
+        boolean signed = KEY.equals(exchange.getRequestHeaders().getFirst(keyHeader)) && at > 0
                 && all.substring(at + "&signature=".length()).equals(BinanceSigner.signature(SECRET, "", all.substring(0, at)))
                 && all.contains("timestamp=") && all.contains("recvWindow=5000");
         Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, body, signed);
@@ -194,6 +204,28 @@ class BinanceClientTest {
         answers = s -> new Answer(418, Map.of("Retry-After", "2"), "{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned.\"}");
         assertInstanceOf(VenueBusy.class, failureOf(client.balances()));
         assertTrue(limiter.banned());
+    }
+
+    @Test
+    void mexcSignsWithItsOwnHeaderAndHasNoStopOrders() throws Exception {
+        keyHeader = "X-MEXC-APIKEY";
+        answers = s -> new Answer(200, Map.of(), "{\"symbol\":\"BTCUSDT\",\"orderId\":\"C02__443776347957968896\","
+                + "\"clientOrderId\":\"tfabc\",\"status\":\"NEW\",\"executedQty\":\"0\",\"cummulativeQuoteQty\":\"0\"}");
+        PlaceOrder ioc = new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT",
+                OrderSide.BUY, OrderKind.LIMIT, TimeInForce.IOC, new BigDecimal("1"), null, new BigDecimal("11"), null);
+        assertEquals("C02__443776347957968896", await(mexc.place(ioc, "tfabc")).venueOrderId());
+        Seen request = seen.poll();
+        assertTrue(request.signed(), "signed with X-MEXC-APIKEY");
+        assertTrue(request.body().startsWith("symbol=BTCUSDT&side=BUY&type=IMMEDIATE_OR_CANCEL&quantity=1&price=11"
+                + "&newClientOrderId=tfabc&recvWindow=5000&timestamp="), request.body());
+
+        PlaceOrder stop = new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT",
+                OrderSide.SELL, OrderKind.STOP_LIMIT, null, new BigDecimal("1"), null, new BigDecimal("10"), new BigDecimal("10.5"));
+        VenueRejection unsupported = assertInstanceOf(VenueRejection.class, failureOf(mexc.place(stop, "tfdef")));
+        assertEquals("unsupported-order", unsupported.code());
+        assertTrue(seen.isEmpty(), "nothing was sent to the venue");
+        assertTrue(!mexc.capabilities().contains(dev.tradefleet.connector.venue.Capability.STOP_LIMIT)
+                && !mexc.capabilities().contains(dev.tradefleet.connector.venue.Capability.OCO));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.tradefleet.connector.venue.binance;
+package dev.tradefleet.connector.venue.binancelike;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,7 @@ import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
-import dev.tradefleet.contracts.trading.OrderKind;
+import dev.tradefleet.connector.venue.signing.Hmac;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
@@ -24,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,18 +33,20 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One account on Binance Spot v3 (or on the paper exchange, which speaks it): SIGNED REST calls through the
- * venue's limiter, answers turned into the fleet's terms. Binance's {@code {"code","msg"}} on a 4xx is a
- * rejection; 429 and 418 are "not now" (the limiter pauses every caller for the {@code Retry-After}); a 5xx, a
- * timeout or a dropped connection is ambiguous, never a rejection.
+ * One account on a venue that speaks Binance's Spot v3 REST dialect (Binance itself, MEXC v3, the paper
+ * exchange): SIGNED calls through the venue's limiter, answers turned into the fleet's terms. A
+ * {@code {"code","msg"}} body on a 4xx is a rejection; 429 and 418 are "not now" (the limiter pauses every caller
+ * for the {@code Retry-After}); a 5xx, a timeout, a dropped connection or the venue's own "status unknown" is
+ * ambiguous, never a rejection. What differs between the venues is their {@link Dialect}.
  */
-public final class BinanceClient implements VenueClient {
+public final class BinanceLikeClient implements VenueClient {
 
-    /** The limit the {@code X-MBX-USED-WEIGHT-1M} header reports. */
+    /** The limit a venue-wide usage header (Binance's {@code X-MBX-USED-WEIGHT-1M}) reports. */
     public static final String WEIGHT_LIMIT = "REQUEST_WEIGHT";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long RECV_WINDOW_MILLIS = 5000;
 
+    private final Dialect dialect;
     private final URI baseUrl;
     private final String apiKey;
     private final String secret;
@@ -55,8 +56,9 @@ public final class BinanceClient implements VenueClient {
     private final Clock clock;
     private final Duration timeout;
 
-    public BinanceClient(URI baseUrl, String apiKey, String secret, String account, VenueLimiter limiter, HttpClient http,
+    public BinanceLikeClient(Dialect dialect, URI baseUrl, String apiKey, String secret, String account, VenueLimiter limiter, HttpClient http,
                          Clock clock, Duration timeout) {
+        this.dialect = dialect;
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.secret = secret;
@@ -69,7 +71,7 @@ public final class BinanceClient implements VenueClient {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.allOf(Capability.class);
+        return dialect.capabilities();
     }
 
     @Override
@@ -77,13 +79,13 @@ public final class BinanceClient implements VenueClient {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", order.symbol());
         params.put("side", order.side().name());
-        params.put("type", switch (order.kind()) {
-            case LIMIT -> "LIMIT";
-            case LIMIT_MAKER -> "LIMIT_MAKER";
-            case MARKET -> "MARKET";
-            case STOP_LIMIT -> "STOP_LOSS_LIMIT";
-        });
-        if (order.kind() == OrderKind.LIMIT || order.kind() == OrderKind.STOP_LIMIT) {
+        String type = dialect.orderType(order);
+        if (type == null) {
+            return CompletableFuture.failedFuture(new VenueRejection("unsupported-order",
+                    dialect.venue() + " has no native " + order.kind() + " " + order.timeInForce() + " order"));
+        }
+        params.put("type", type);
+        if (dialect.takesTimeInForce(type)) {
             params.put("timeInForce", order.timeInForce().name());
         }
         put(params, "quantity", order.quantity());
@@ -91,20 +93,20 @@ public final class BinanceClient implements VenueClient {
         put(params, "price", order.price());
         put(params, "stopPrice", order.stopPrice());
         params.put("newClientOrderId", clientOrderId);
-        params.put("newOrderRespType", "RESULT");
-        return signed("POST", "/api/v3/order", params, VenueRequest.place(account, 1)).thenApply(BinanceClient::order);
+        params.putAll(dialect.extraOrderParams());
+        return signed("POST", "/api/v3/order", params, VenueRequest.place(account, 1)).thenApply(BinanceLikeClient::order);
     }
 
     @Override
     public CompletionStage<VenueOrder> cancel(String symbol, String clientOrderId) {
         return signed("DELETE", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId),
-                VenueRequest.cancel(account, 1)).thenApply(BinanceClient::order);
+                VenueRequest.cancel(account, 1)).thenApply(BinanceLikeClient::order);
     }
 
     @Override
     public CompletionStage<VenueOrder> find(String symbol, String clientOrderId) {
         return signed("GET", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId),
-                VenueRequest.accountRead(account, 4)).thenApply(BinanceClient::order);
+                VenueRequest.accountRead(account, 4)).thenApply(BinanceLikeClient::order);
     }
 
     @Override
@@ -133,10 +135,10 @@ public final class BinanceClient implements VenueClient {
             all.put("timestamp", String.valueOf(clock.millis()));
             String encoded = encode(all);
             boolean inBody = method.equals("POST");
-            String signature = BinanceSigner.signature(secret, inBody ? "" : encoded, inBody ? encoded : "");
+            String signature = Hmac.queryAndBody(secret, inBody ? "" : encoded, inBody ? encoded : "");
             String signedParams = encoded + "&signature=" + signature;
             HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(inBody ? path : path + "?" + signedParams))
-                    .timeout(timeout).header(BinanceSigner.API_KEY_HEADER, apiKey);
+                    .timeout(timeout).header(dialect.apiKeyHeader(), apiKey);
             request = inBody
                     ? request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(signedParams))
                     : request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -150,7 +152,7 @@ public final class BinanceClient implements VenueClient {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             throw new AmbiguousOutcome(call + ": no answer (" + cause.getClass().getSimpleName() + ")", cause);
         }
-        response.headers().firstValue("X-MBX-USED-WEIGHT-1M").ifPresent(used -> {
+        dialect.usedWeightHeader().flatMap(header -> response.headers().firstValue(header)).ifPresent(used -> {
             try {
                 limiter.observeUsage(WEIGHT_LIMIT, Long.parseLong(used.trim()));
             } catch (NumberFormatException ignored) {
@@ -159,7 +161,7 @@ public final class BinanceClient implements VenueClient {
         });
         int status = response.statusCode();
         if (status == 429 || status == 418) {
-            Duration retryAfter = Duration.ofSeconds(response.headers().firstValue("Retry-After").map(BinanceClient::seconds).orElse(60L));
+            Duration retryAfter = Duration.ofSeconds(response.headers().firstValue("Retry-After").map(BinanceLikeClient::seconds).orElse(60L));
             limiter.pauseUntil(clock.instant().plus(retryAfter), status == 418);
             throw new VenueBusy(call + ": " + (status == 418 ? "banned" : "rate limited") + " for " + retryAfter.toSeconds() + " s",
                     retryAfter);
@@ -169,8 +171,8 @@ public final class BinanceClient implements VenueClient {
         }
         JsonNode json = parse(call, response.body());
         String code = json.path("code").asText("");
-        if (status >= 400 && (code.equals("-1006") || code.equals("-1007"))) {
-            // Binance's "execution status unknown": the order may exist
+        if (status >= 400 && dialect.statusUnknownCodes().contains(code)) {
+            // the venue's own "execution status unknown": the order may exist
             throw new AmbiguousOutcome(call + ": " + json.path("msg").asText("execution status unknown"), null);
         }
         if (status >= 400) {
@@ -199,7 +201,7 @@ public final class BinanceClient implements VenueClient {
         OrderStatus status = switch (json.path("status").asText()) {
             case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
             case "FILLED" -> OrderStatus.FILLED;
-            case "CANCELED" -> OrderStatus.CANCELLED;
+            case "CANCELED", "PARTIALLY_CANCELED" -> OrderStatus.CANCELLED;
             case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatus.EXPIRED;
             case "REJECTED" -> OrderStatus.REJECTED;
             default -> OrderStatus.ACCEPTED;

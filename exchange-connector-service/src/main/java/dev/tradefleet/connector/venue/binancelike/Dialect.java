@@ -1,0 +1,32 @@
+package dev.tradefleet.connector.venue.binancelike;
+
+import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.contracts.trading.PlaceOrder;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What one venue of the Binance family does its own way. */
+public interface Dialect {
+
+    String venue();
+
+    String apiKeyHeader();
+
+    /** The header that reports the venue-wide request weight used this minute, if the venue sends one. */
+    Optional<String> usedWeightHeader();
+
+    Set<Capability> capabilities();
+
+    /** The venue's order type for {@code order}, or null when the venue has none (the caller must emulate it). */
+    String orderType(PlaceOrder order);
+
+    boolean takesTimeInForce(String orderType);
+
+    /** Parameters every order placement adds (Binance: the full result in the answer). */
+    Map<String, String> extraOrderParams();
+
+    /** Error codes that mean "execution status unknown": ambiguous, never a rejection. */
+    Set<String> statusUnknownCodes();
+}
