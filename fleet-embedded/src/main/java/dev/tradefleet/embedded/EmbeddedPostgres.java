@@ -47,6 +47,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final boolean durable;
     /** Empty while connections over TCP are trusted (tests); the superuser's password once they are not. */
     private volatile String superuserPassword = "";
+    /** For a new protected data directory: the superuser's password, set by initdb so it is never trusting. */
+    private String initialPassword;
     private volatile boolean running;
 
     private EmbeddedPostgres(Path baseDir, int port, boolean durable) {
@@ -76,13 +78,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static EmbeddedPostgres startProtected(Path baseDir, int port, String superuserPassword) {
         requirePlainSecret(superuserPassword);
         EmbeddedPostgres pg = new EmbeddedPostgres(baseDir, port, true);
+        pg.initialPassword = superuserPassword;
         pg.startServer();
         if (!pg.requiresPasswords()) {
-            // the trust set-up of initdb (or of an earlier run): give the superuser its password, then require passwords
+            // the trust set-up of an earlier run: give the superuser its password before passwords are required
             pg.execute("postgres", "ALTER ROLE " + USER + " PASSWORD '" + superuserPassword + "'");
-            pg.requirePasswords();
         }
+        pg.writeAuthentication();   // always today's rules, whatever an earlier run wrote
         pg.superuserPassword = superuserPassword;
+        pg.execute("postgres", "SELECT pg_reload_conf()");
         return pg;
     }
 
@@ -96,24 +100,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void requirePasswords() {
+    /** Passwords over TCP; on the local socket only the operating-system user of the same name (nobody else). */
+    private void writeAuthentication() {
         Path hba = dataDir.resolve("pg_hba.conf");
         try {
             Files.writeString(hba, HBA_MARKER + """
-                    : the server user on the local socket; everyone else with a password
-                    local all all trust
+                    : local socket by operating-system user name; everyone else with a password
+                    local all all peer
                     host  all all 127.0.0.1/32 scram-sha-256
                     host  all all ::1/128      scram-sha-256
                     """);
-            if (isRoot()) {
-                UserPrincipalLookupService lookup = hba.getFileSystem().getUserPrincipalLookupService();
-                Files.setOwner(hba, lookup.lookupPrincipalByName(String.valueOf(NOBODY)));
-            }
-            Files.setPosixFilePermissions(hba, PosixFilePermissions.fromString("rw-------"));
+            ownByServerUser(hba, "rw-------");
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + hba, e);
         }
-        execute("postgres", "SELECT pg_reload_conf()");
     }
 
     /**
@@ -201,8 +201,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.createDirectories(baseDir);
             ownByServerUser(baseDir);
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-                run(List.of(binDir.resolve("initdb").toString(), "-A", "trust", "-U", USER, "-D", dataDir.toString(),
-                        "-E", "UTF8", "--no-locale", "--no-instructions"), 120);
+                initialise();
             }
             List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-h", "127.0.0.1",
                     "-k", baseDir.toString(), "-c", "max_connections=300"));
@@ -215,6 +214,27 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL under " + baseDir, e);
         }
+    }
+
+    /** Creates the data directory: trusting for tests; for a protected server, with the password from the start. */
+    private void initialise() throws IOException {
+        List<String> initdb = new ArrayList<>(List.of(binDir.resolve("initdb").toString(), "-U", USER, "-D", dataDir.toString(),
+                "-E", "UTF8", "--no-locale", "--no-instructions"));
+        if (initialPassword == null) {
+            initdb.addAll(List.of("-A", "trust"));
+            run(initdb, 120);
+            return;
+        }
+        Path passwordFile = baseDir.resolve("initdb-password");
+        Files.writeString(passwordFile, initialPassword + "\n");
+        try {
+            ownByServerUser(passwordFile, "rw-------");
+            initdb.addAll(List.of("--auth-host=scram-sha-256", "--auth-local=peer", "--pwfile=" + passwordFile));
+            run(initdb, 120);
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+        writeAuthentication();
     }
 
     /** Starts the server again after {@link #close()}, on the same port with the same data: an outage ends. */
@@ -292,13 +312,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private static void ownByServerUser(Path dir) throws IOException {
-        if (!isRoot()) {
-            return;
+        ownByServerUser(dir, "rwx------");
+    }
+
+    /** Gives {@code path} to the user the server runs as (when that is not us), readable by it alone. */
+    private static void ownByServerUser(Path path, String permissions) throws IOException {
+        if (isRoot()) {
+            UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
+            Files.setOwner(path, lookup.lookupPrincipalByName(String.valueOf(NOBODY)));
+            Files.setAttribute(path, "posix:group", lookup.lookupPrincipalByGroupName(String.valueOf(NOBODY)));
         }
-        UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
-        Files.setOwner(dir, lookup.lookupPrincipalByName(String.valueOf(NOBODY)));
-        Files.setAttribute(dir, "posix:group", lookup.lookupPrincipalByGroupName(String.valueOf(NOBODY)));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
     }
 
     /**
