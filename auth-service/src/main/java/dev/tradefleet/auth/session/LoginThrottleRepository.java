@@ -33,9 +33,8 @@ public class LoginThrottleRepository {
                     if (next == null) {
                         return Uni.createFrom().item(new Transition(before, null));
                     }
-                    return tx.preparedQuery("INSERT INTO login_throttle (subject, failures, window_started, locked_until)"
-                                    + " VALUES ($1, $2, $3, $4) ON CONFLICT (subject) DO UPDATE SET failures = EXCLUDED.failures,"
-                                    + " window_started = EXCLUDED.window_started, locked_until = EXCLUDED.locked_until")
+                    return tx.preparedQuery("UPDATE login_throttle SET failures = $2, window_started = $3, locked_until = $4"
+                                    + " WHERE subject = $1")
                             .execute(Tuple.of(subject, next.failures(), utc(next.windowStarted()), utc(next.lockedUntil())))
                             .replaceWith(new Transition(before, next));
                 });

@@ -10,6 +10,7 @@ import dev.tradefleet.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -56,9 +57,12 @@ public class ServiceTokenResource {
     ClientAddresses addresses;
 
     /** Wrong secrets from one address are limited like failed logins of one account. */
-    private LoginThrottlePolicy policy() {
+    private LoginThrottlePolicy policy;
+
+    @PostConstruct
+    void limits() {
         AuthConfig.Throttle t = config.throttle();
-        return new LoginThrottlePolicy(new LoginThrottlePolicy.Limits(t.window(), Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO,
+        policy = new LoginThrottlePolicy(new LoginThrottlePolicy.Limits(t.window(), Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO,
                 t.lockAccountAfter(), t.lockDuration()));
     }
 
@@ -78,7 +82,6 @@ public class ServiceTokenResource {
         String secret = basic != null ? basic[1] : clientSecret;
         AuthConfig.ServiceClient client = id == null ? null : config.clients().get(id);
         boolean valid = client != null && secret != null && constantTimeEquals(client.secret(), secret);
-        LoginThrottlePolicy policy = policy();
         String key = "service-token:" + addresses.of(http);
         Instant now = Instant.now();
         // counted before the secret is judged, under the row's lock, and taken back when it was right

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,13 +33,12 @@ public final class Admission {
     private final List<RateLimit> limits;
     private final LongSupplier epochNanos;
     private final Map<String, Bucket> buckets = new HashMap<>();
-    private final PriorityQueue<Waiting<?>> queue = new PriorityQueue<>(Comparator
+    /** Waiting calls in the order they may go: by priority, then by arrival (sequences are unique). */
+    private final TreeSet<Waiting<?>> queue = new TreeSet<>(Comparator
             .comparing((Waiting<?> w) -> w.request().priority()).thenComparingLong(Waiting::sequence));
     private long sequence;
     private long pausedUntil = Long.MIN_VALUE;
     private boolean banned;
-    private long admitted;
-    private long waited;
 
     /** @param epochNanos the time in nanoseconds since the epoch (the system clock, or a test's) */
     public Admission(List<RateLimit> limits, LongSupplier epochNanos) {
@@ -64,22 +64,17 @@ public final class Admission {
             return go;
         }
         banned = false;
-        List<Waiting<?>> sorted = new ArrayList<>(queue);
-        sorted.sort(queue.comparator());
-        for (Waiting<?> waiting : sorted) {
-            Blocked blocked = blockedBy(waiting.request());
+        for (Iterator<Waiting<?>> waiting = queue.iterator(); waiting.hasNext(); ) {
+            Waiting<?> next = waiting.next();
+            Blocked blocked = blockedBy(next.request());
             if (blocked == Blocked.VENUE) {
                 break;
             }
             if (blocked == Blocked.NOTHING) {
-                spend(waiting.request());
-                queue.remove(waiting);
-                go.add(waiting);
+                spend(next.request());
+                waiting.remove();
+                go.add(next);
             }
-        }
-        admitted += go.size();
-        if (!queue.isEmpty()) {
-            waited++;
         }
         return go;
     }
@@ -96,10 +91,8 @@ public final class Admission {
         if (now < pausedUntil) {
             return pausedUntil - now;
         }
-        List<Waiting<?>> sorted = new ArrayList<>(queue);
-        sorted.sort(queue.comparator());
         long soonest = Long.MAX_VALUE;
-        for (Waiting<?> waiting : sorted) {
+        for (Waiting<?> waiting : queue) {
             Blocked blocked = blockedBy(waiting.request());
             if (blocked == Blocked.NOTHING) {
                 return 1;
@@ -153,27 +146,6 @@ public final class Admission {
 
     public int waiting() {
         return queue.size();
-    }
-
-    /** Calls let go so far. */
-    public long admitted() {
-        return admitted;
-    }
-
-    /** Admission rounds that left calls waiting. */
-    public long waits() {
-        return waited;
-    }
-
-    /** What a limit has left in its current window (venue-wide limits, or one account's). */
-    public long available(String limitName, String account) {
-        for (RateLimit limit : limits) {
-            if (limit.name().equals(limitName)) {
-                return bucket(limit, limit.scope() == RateLimit.Scope.ACCOUNT ? new VenueRequest(Priority.PLACE, account, 0, true) : null)
-                        .getAvailableTokens();
-            }
-        }
-        throw new IllegalArgumentException("no limit named " + limitName);
     }
 
     private enum Blocked { NOTHING, ACCOUNT, VENUE }

@@ -13,7 +13,8 @@ import java.util.UUID;
 public final class ClientOrderIds {
 
     private static final String PREFIX = "tf";
-    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+    private static final char[] BASE32 = ALPHABET.toCharArray();
     private static final int LENGTH = PREFIX.length() + 26;
 
     public enum Venue { BINANCE, MEXC, BITGET, GATEIO }
@@ -55,7 +56,7 @@ public final class ClientOrderIds {
     private static UUID decode(String text) {
         byte[] data = new byte[17];
         for (int i = 0; i < 26; i++) {
-            int value = new String(BASE32).indexOf(text.charAt(i));
+            int value = ALPHABET.indexOf(text.charAt(i));
             int bit = i * 5;
             int shifted = value << (11 - bit % 8);
             data[bit / 8] |= (byte) (shifted >> 8);

@@ -33,6 +33,7 @@ public final class RequestPaths {
         if (raw.length() > MAX_LENGTH) {
             return Optional.of(new Refusal(414, "The path is longer than " + MAX_LENGTH + " characters."));
         }
+        boolean escapesNonAscii = false;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
@@ -44,12 +45,13 @@ public final class RequestPaths {
                         || decoded < 0x20 || decoded == 0x7f || isUnreserved(decoded)) {
                     return refuse("The path encodes a character that changes its meaning (%" + raw.substring(i + 1, i + 3) + ").");
                 }
+                escapesNonAscii |= decoded >= 0x80;
                 i += 2;
             } else if (!isPathCharacter(c)) {
                 return refuse("The path has a character that is not allowed.");
             }
         }
-        if (!decodesToUtf8(raw)) {
+        if (escapesNonAscii && !decodesToUtf8(raw)) {
             return refuse("The path's percent-escapes are not UTF-8 (an overlong or broken sequence).");
         }
         for (String segment : raw.substring(1).split("/", -1)) {
