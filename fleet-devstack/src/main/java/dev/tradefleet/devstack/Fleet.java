@@ -235,6 +235,9 @@ public final class Fleet implements AutoCloseable {
         if (spec.name().equals("paper-exchange")) {
             config.put("tradefleet.paper.admin-key", paperAdminKey());
         }
+        if (spec.name().equals("exchange-connector-service")) {
+            config.put("tradefleet.connector.client-secret", clientSecret("exchange-connector"));
+        }
         if (spec.name().equals("credentials-service")) {
             config.put("tradefleet.credentials.keyset-location", ensureCredentialKeyset(keys.resolve("credentials-keyset.json")).toString());
         }

@@ -1,26 +1,50 @@
 package dev.tradefleet.devstack;
 
+import dev.tradefleet.contracts.EventCodec;
+import dev.tradefleet.contracts.EventEnvelope;
+import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.contracts.trading.Fill;
+import dev.tradefleet.contracts.trading.OrderKind;
+import dev.tradefleet.contracts.trading.OrderSide;
+import dev.tradefleet.contracts.trading.OrderStatus;
+import dev.tradefleet.contracts.trading.OrderUpdate;
+import dev.tradefleet.contracts.trading.PlaceOrder;
+import dev.tradefleet.contracts.trading.TradingIntents;
 import dev.tradefleet.embedded.EmbeddedPostgres;
 import dev.tradefleet.testing.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +68,8 @@ class FleetEndToEndTest {
     @BeforeAll
     void startFleet() throws Exception {
         Path repo = Path.of(System.getProperty("tradefleet.repo", "..")).toAbsolutePath().normalize();
-        for (String service : List.of("auth-service", "credentials-service", "paper-exchange", "gateway-service")) {
+        for (String service : List.of("auth-service", "credentials-service", "exchange-connector-service", "paper-exchange",
+                "gateway-service")) {
             assertTrue(Files.exists(repo.resolve(service + "/target/quarkus-app/quarkus-run.jar")),
                     service + " is not packaged: run the README's test command (./mvnw verify), which packages services first");
         }
@@ -62,7 +87,7 @@ class FleetEndToEndTest {
         }
         FleetSettings settings = fleet.settings();
         fleet.close();
-        for (String service : List.of("gateway-service", "credentials-service", "auth-service")) {
+        for (String service : List.of("gateway-service", "exchange-connector-service", "credentials-service", "auth-service")) {
             assertFalse(listening(settings.port(service)), service + " still listening after close");
         }
         assertFalse(listening(settings.postgresPort()), "PostgreSQL still listening after close");
@@ -187,6 +212,75 @@ class FleetEndToEndTest {
                 .then().statusCode(403);
         // and nothing internal is reachable through the gateway
         viaGateway().auth().oauth2(alice).get("/api/internal/credentials/" + id + "/secret").then().statusCode(404);
+    }
+
+    @Test
+    void aPaperKeyIsTestedByTheConnectorAndAnIntentTradesOnThePaperExchange() throws Exception {
+        String carol = loginAs("carol-" + UUID.randomUUID() + "@example.com");
+        UUID carolId = UUID.fromString(viaGateway().auth().oauth2(carol).get("/api/auth/me").then().statusCode(200).extract().path("id"));
+        String paper = fleet.settings().url("paper-exchange");
+        Map<String, String> keys = RestAssured.given().baseUri(paper).header("X-Admin-Key", fleet.paperAdminKey())
+                .contentType(ContentType.JSON).body(Map.of("balances", Map.of("USDT", "50000"))).post("/sim/accounts")
+                .then().statusCode(200).extract().as(Map.class);
+        String good = viaGateway().auth().oauth2(carol).contentType(ContentType.JSON).body(Map.of("exchange", "binance",
+                        "environment", "paper", "label", "main", "apiKey", keys.get("apiKey"), "secretKey", keys.get("secretKey")))
+                .post("/api/credentials").then().statusCode(201).extract().path("id");
+        String bad = viaGateway().auth().oauth2(carol).contentType(ContentType.JSON).body(Map.of("exchange", "binance",
+                        "environment", "paper", "label", "wrong", "apiKey", keys.get("apiKey"), "secretKey", "not-the-secret-0000"))
+                .post("/api/credentials").then().statusCode(201).extract().path("id");
+
+        // the connector hears of the new keys, tests each with a signed read and stores the verdict
+        awaitCredentialStatus(carol, good, "valid");
+        awaitCredentialStatus(carol, bad, "invalid");
+        viaGateway().auth().oauth2(carol).get("/api/credentials/" + bad).then().body("statusReason", containsString("-1022"));
+
+        PlaceOrder buy = new PlaceOrder(UUID.randomUUID(), UUID.fromString(good), carolId, "order-service", "BTCUSDT",
+                OrderSide.BUY, OrderKind.MARKET, null, new BigDecimal("0.001"), null, null, null);
+        String bootstrap = "127.0.0.1:" + fleet.settings().kafkaPort();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                     ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                     new StringDeserializer(), new ByteArrayDeserializer())) {
+            producer.send(new ProducerRecord<>(Topics.TRADING_INTENTS, good,
+                    EventCodec.encode(TradingIntents.toEvent(URI.create("/e2e"), buy)))).get();
+            consumer.subscribe(List.of(Topics.TRADING_ORDER_UPDATES, Topics.TRADING_FILLS));
+            OrderUpdate filled = null;
+            BigDecimal filledQuantity = BigDecimal.ZERO;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((filled == null || filledQuantity.compareTo(filled.executedQuantity()) < 0) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    EventEnvelope event = EventCodec.decode(record.value());
+                    if (event.type().equals(OrderUpdate.TYPE)) {
+                        OrderUpdate update = EventCodec.payload(event, OrderUpdate.class);
+                        if (update.intentId().equals(buy.intentId()) && update.status() == OrderStatus.FILLED) {
+                            filled = update;
+                        }
+                    } else if (event.type().equals(Fill.TYPE)) {
+                        Fill fill = EventCodec.payload(event, Fill.class);
+                        if (fill.intentId().equals(buy.intentId())) {
+                            filledQuantity = filledQuantity.add(fill.quantity());
+                        }
+                    }
+                }
+            }
+            assertTrue(filled != null, "the order was reported filled");
+            assertEquals(0, new BigDecimal("0.001").compareTo(filled.executedQuantity()));
+            assertEquals(0, filled.executedQuantity().compareTo(filledQuantity), "its fills add up to what was executed");
+        }
+    }
+
+    private void awaitCredentialStatus(String token, String id, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            seen = viaGateway().auth().oauth2(token).get("/api/credentials/" + id).then().statusCode(200).extract().path("status");
+            if (status.equals(seen)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(status, seen, "credential " + id + " after the connector tested it");
     }
 
     @Test

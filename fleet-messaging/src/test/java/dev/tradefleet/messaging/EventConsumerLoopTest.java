@@ -9,6 +9,7 @@ import dev.tradefleet.messaging.deadletter.DeadLetterPublisher;
 import dev.tradefleet.testing.TestInfrastructure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -201,9 +203,25 @@ class EventConsumerLoopTest {
         List<EventEnvelope> events = sendPayments(10, 2);
         h.send(events.get(3));   // a producer retry delivers it twice
         ConsumerSettings settings = ConsumerSettings.defaults(group, List.of(h.topic));
-        EventConsumerLoop first = start(group, recordPayment(), settings);
+        EventHandler record = recordPayment();
+        List<String> toldCommitted = new CopyOnWriteArrayList<>();
+        EventConsumerLoop first = start(group, new EventHandler() {
+            @Override
+            public Uni<Void> apply(SqlConnection transaction, EventEnvelope event) {
+                return record.apply(transaction, event);
+            }
+
+            @Override
+            public void committed(EventEnvelope event) {
+                assertEquals(1, h.count("SELECT count(*) FROM applied_effects WHERE event_id = '" + event.id() + "'"),
+                        "told only once the effect is visible to others");
+                toldCommitted.add(event.id());
+            }
+        }, settings);
         await().atMost(Duration.ofSeconds(60)).until(() -> first.applied() + first.duplicates() == 11 && first.lag() == 0);
         assertEquals(1, first.duplicates());
+        assertEquals(events.stream().map(EventEnvelope::id).sorted().toList(), toldCommitted.stream().sorted().toList(),
+                "the after-commit step runs once per applied event, never for the skipped redelivery");
         first.close();
 
         // An operator rewinds the group: every record comes again.

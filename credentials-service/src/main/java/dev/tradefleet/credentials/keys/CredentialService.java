@@ -3,6 +3,7 @@ package dev.tradefleet.credentials.keys;
 import dev.tradefleet.contracts.EventCodec;
 import dev.tradefleet.contracts.EventEnvelope;
 import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.contracts.credentials.CredentialChanged;
 import dev.tradefleet.credentials.vault.CredentialCipher;
 import dev.tradefleet.credentials.vault.CredentialMaterial;
 import dev.tradefleet.messaging.outbox.Outbox;
@@ -116,7 +117,8 @@ public class CredentialService {
 
     private Uni<Void> announce(SqlClient tx, Credential credential, String change) {
         EventEnvelope event = EventEnvelope.create(SOURCE, CredentialChanged.TYPE, credential.id().toString(),
-                EventCodec.toData(CredentialChanged.of(credential, change)));
+                EventCodec.toData(new CredentialChanged(credential.id(), credential.userId(), credential.exchange(),
+                        credential.environment(), credential.label(), change, credential.active())));
         return outbox.enqueue(tx, Topics.CREDENTIALS_CHANGES, credential.id().toString(), event);
     }
 

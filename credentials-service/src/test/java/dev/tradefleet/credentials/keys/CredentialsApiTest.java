@@ -3,6 +3,7 @@ package dev.tradefleet.credentials.keys;
 import dev.tradefleet.contracts.EventCodec;
 import dev.tradefleet.contracts.EventEnvelope;
 import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.contracts.credentials.CredentialChanged;
 import dev.tradefleet.credentials.CredentialKeysetResource;
 import dev.tradefleet.credentials.CredentialsTestSupport;
 import dev.tradefleet.credentials.CredentialsTestSupport.TestUser;

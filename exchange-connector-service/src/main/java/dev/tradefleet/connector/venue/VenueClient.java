@@ -3,6 +3,8 @@ package dev.tradefleet.connector.venue;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -21,8 +23,23 @@ public interface VenueClient {
 
     CompletionStage<VenueOrder> cancel(String symbol, String clientOrderId);
 
-    /** The order as the venue knows it, found by the id we gave it: how an ambiguous outcome is resolved. */
+    /** Cancels every open order of the account on {@code symbol}; completes with the orders cancelled. */
+    CompletionStage<List<VenueOrder>> cancelAll(String symbol);
+
+    /**
+     * The order as the venue knows it, found by the id we gave it: how an ambiguous outcome is resolved. Fails
+     * with {@link OrderNotFound} when the venue has no such order.
+     */
     CompletionStage<VenueOrder> find(String symbol, String clientOrderId);
+
+    /** The trades of one order, oldest first. */
+    CompletionStage<List<VenueTrade>> trades(String symbol, String venueOrderId);
+
+    /**
+     * How long after it was signed a request can still be executed by the venue: once that has passed, an order
+     * the venue does not know was never placed.
+     */
+    Duration receiveWindow();
 
     /** Free balances by asset (the harmless signed read that verifies a key, too). */
     CompletionStage<Map<String, BigDecimal>> balances();

@@ -226,7 +226,12 @@ public final class EventConsumerLoop implements AutoCloseable {
                 ConsumerReceipts.Outcome outcome = receipts
                         .applyOnce(pool, event, tx -> Uni.createFrom().deferred(() -> handler.apply(tx, event)))
                         .await().atMost(settings.applyTimeout());
-                (outcome == ConsumerReceipts.Outcome.APPLIED ? applied : duplicates).incrementAndGet();
+                if (outcome == ConsumerReceipts.Outcome.APPLIED) {
+                    applied.incrementAndGet();
+                    tellCommitted(event);
+                } else {
+                    duplicates.incrementAndGet();
+                }
                 return;
             } catch (RuntimeException failure) {
                 Error fatal = Failures.fatal(failure);
@@ -243,6 +248,14 @@ public final class EventConsumerLoop implements AutoCloseable {
                 retried.incrementAndGet();
                 Backoff.sleep(settings.backoff().after(attempt));
             }
+        }
+    }
+
+    private void tellCommitted(EventEnvelope event) {
+        try {
+            handler.committed(event);
+        } catch (RuntimeException e) {
+            LOG.warnf("consumer %s: the after-commit step for event %s failed: %s", settings.name(), event.id(), Failures.describe(e));
         }
     }
 

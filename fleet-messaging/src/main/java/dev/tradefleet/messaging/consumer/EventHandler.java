@@ -15,4 +15,13 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public interface EventHandler {
 
     Uni<Void> apply(SqlConnection transaction, EventEnvelope event);
+
+    /**
+     * Called on the consumer's thread once the transaction that applied {@code event} has committed (never for a
+     * redelivery skipped by its receipt): the moment to hand the recorded work to whoever acts on it outside the
+     * database. It must not block; a failure is logged and changes nothing, so the recorded state must be enough
+     * to resume the work after a crash.
+     */
+    default void committed(EventEnvelope event) {
+    }
 }

@@ -126,8 +126,10 @@ public class SpotTradingResource {
         SignedRequests.Signed s = signed.verify(request, null);
         String symbol = s.params().required("symbol");
         int limit = s.params().limit(500, 1000);
+        long orderId = s.params().longValue("orderId", -1);
         return venue.accountTrades(s.account(), symbol, limit).stream()
-                .map(f -> BinanceJson.myTrade(f, s.account(), venue.spec(symbol))).toList();
+                .map(f -> BinanceJson.myTrade(f, s.account(), venue.spec(symbol)))
+                .filter(trade -> orderId < 0 || ((Number) trade.get("orderId")).longValue() == orderId).toList();
     }
 
     @GET

@@ -77,6 +77,10 @@ class BinanceApiTest {
                 .body("[0].isBuyer", equalTo(true)).body("[0].isMaker", equalTo(false)).body("[0].qty", equalTo("0.50000000"));
         alice.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL)).then().statusCode(200)
                 .body("[0].isBuyer", equalTo(false)).body("[0].isMaker", equalTo(true)).body("[0].orderId", equalTo((int) ask));
+        alice.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL, "orderId", String.valueOf(ask))).then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].orderId", equalTo((int) ask));
+        alice.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL, "orderId", String.valueOf(ask + 1000))).then()
+                .statusCode(200).body("$", hasSize(0));
 
         given().queryParam("symbol", SYMBOL).get("/api/v3/ticker/price").then().body("price", equalTo("150.00000000"));
         given().queryParam("symbol", SYMBOL).get("/api/v3/trades").then().body("price", hasItem("150.00000000"));

@@ -1,10 +1,14 @@
 package dev.tradefleet.connector.venue.binance;
 
+import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.binancelike.BinanceLikeClient;
 import dev.tradefleet.connector.venue.binancelike.Dialect;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +39,19 @@ public final class BinanceDialect implements Dialect {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.allOf(Capability.class);
+    }
+
+    /**
+     * Spot's published limits: 6,000 request weight per minute per IP, 100 orders per 10 s and 200,000 per day per
+     * account, 61,000 raw requests per 5 minutes.
+     */
+    @Override
+    public List<RateLimit> rateLimits() {
+        return List.of(
+                new RateLimit(BinanceLikeClient.WEIGHT_LIMIT, RateLimit.Scope.VENUE, RateLimit.Counts.WEIGHT, 6000, Duration.ofMinutes(1)),
+                new RateLimit("RAW_REQUESTS", RateLimit.Scope.VENUE, RateLimit.Counts.REQUESTS, 61_000, Duration.ofMinutes(5)),
+                new RateLimit("ORDERS_10S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.ORDERS, 100, Duration.ofSeconds(10)),
+                new RateLimit("ORDERS_1D", RateLimit.Scope.ACCOUNT, RateLimit.Counts.ORDERS, 200_000, Duration.ofDays(1)));
     }
 
     @Override

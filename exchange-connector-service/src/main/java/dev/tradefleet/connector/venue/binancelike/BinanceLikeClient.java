@@ -6,10 +6,12 @@ import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.limits.VenueRequest;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.OrderNotFound;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
+import dev.tradefleet.connector.venue.VenueTrade;
 import dev.tradefleet.connector.venue.signing.Hmac;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOrder;
@@ -24,7 +26,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -104,9 +109,46 @@ public final class BinanceLikeClient implements VenueClient {
     }
 
     @Override
+    public CompletionStage<List<VenueOrder>> cancelAll(String symbol) {
+        return signed("DELETE", "/api/v3/openOrders", Map.of("symbol", symbol), VenueRequest.cancel(account, 1)).thenApply(json -> {
+            List<VenueOrder> cancelled = new ArrayList<>();
+            for (JsonNode entry : json) {
+                if (entry.has("clientOrderId")) {
+                    cancelled.add(order(entry));
+                } else {
+                    // an order list (OCO) reports its legs inside
+                    entry.path("orderReports").forEach(leg -> cancelled.add(order(leg)));
+                }
+            }
+            return cancelled;
+        });
+    }
+
+    @Override
     public CompletionStage<VenueOrder> find(String symbol, String clientOrderId) {
         return signed("GET", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId),
                 VenueRequest.accountRead(account, 4)).thenApply(BinanceLikeClient::order);
+    }
+
+    @Override
+    public CompletionStage<List<VenueTrade>> trades(String symbol, String venueOrderId) {
+        return signed("GET", "/api/v3/myTrades", Map.of("symbol", symbol, "orderId", venueOrderId), VenueRequest.accountRead(account, 5))
+                .thenApply(json -> {
+                    List<VenueTrade> trades = new ArrayList<>();
+                    for (JsonNode trade : json) {
+                        trades.add(new VenueTrade(trade.path("id").asText(), trade.path("orderId").asText(),
+                                new BigDecimal(trade.path("price").asText()), new BigDecimal(trade.path("qty").asText()),
+                                new BigDecimal(trade.path("quoteQty").asText()), new BigDecimal(trade.path("commission").asText("0")),
+                                trade.path("commissionAsset").asText(), trade.path("isMaker").asBoolean(),
+                                Instant.ofEpochMilli(trade.path("time").asLong())));
+                    }
+                    return trades;
+                });
+    }
+
+    @Override
+    public Duration receiveWindow() {
+        return Duration.ofMillis(RECV_WINDOW_MILLIS);
     }
 
     @Override
@@ -174,6 +216,9 @@ public final class BinanceLikeClient implements VenueClient {
         if (status >= 400 && dialect.statusUnknownCodes().contains(code)) {
             // the venue's own "execution status unknown": the order may exist
             throw new AmbiguousOutcome(call + ": " + json.path("msg").asText("execution status unknown"), null);
+        }
+        if (status >= 400 && dialect.orderNotFoundCodes().contains(code)) {
+            throw new OrderNotFound(code, json.path("msg").asText("order does not exist"));
         }
         if (status >= 400) {
             throw new VenueRejection(json.path("code").asText(String.valueOf(status)), json.path("msg").asText("HTTP " + status));

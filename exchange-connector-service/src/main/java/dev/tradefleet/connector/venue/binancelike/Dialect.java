@@ -1,8 +1,10 @@
 package dev.tradefleet.connector.venue.binancelike;
 
+import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +21,9 @@ public interface Dialect {
 
     Set<Capability> capabilities();
 
+    /** The venue's documented limits, as the one limiter of each of its environments counts them. */
+    List<RateLimit> rateLimits();
+
     /** The venue's order type for {@code order}, or null when the venue has none (the caller must emulate it). */
     String orderType(PlaceOrder order);
 
@@ -29,4 +34,9 @@ public interface Dialect {
 
     /** Error codes that mean "execution status unknown": ambiguous, never a rejection. */
     Set<String> statusUnknownCodes();
+
+    /** Error codes of a query for an order the venue does not have. */
+    default Set<String> orderNotFoundCodes() {
+        return Set.of("-2013");
+    }
 }

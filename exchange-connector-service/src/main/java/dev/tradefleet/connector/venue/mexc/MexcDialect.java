@@ -1,10 +1,13 @@
 package dev.tradefleet.connector.venue.mexc;
 
+import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.binancelike.Dialect;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +41,15 @@ public final class MexcDialect implements Dialect {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY);
+    }
+
+    /**
+     * MEXC counts 500 requests per 10 s per endpoint and sends no usage header; one shared count of that size is
+     * the safe reading (it never exceeds any single endpoint's limit).
+     */
+    @Override
+    public List<RateLimit> rateLimits() {
+        return List.of(new RateLimit("REQUESTS_10S", RateLimit.Scope.VENUE, RateLimit.Counts.REQUESTS, 500, Duration.ofSeconds(10)));
     }
 
     @Override

@@ -1,0 +1,126 @@
+package dev.tradefleet.connector;
+
+import dev.tradefleet.connector.keys.KeyChecks;
+import dev.tradefleet.connector.orders.OrderExecutor;
+import dev.tradefleet.connector.orders.OrderRepository;
+import dev.tradefleet.connector.sessions.CredentialsServiceClient;
+import dev.tradefleet.connector.sessions.KeyMaterialSource;
+import dev.tradefleet.connector.sessions.ServiceTokens;
+import dev.tradefleet.connector.sessions.SessionInvalidation;
+import dev.tradefleet.connector.sessions.VenueClients;
+import dev.tradefleet.connector.sessions.VenueSessions;
+import dev.tradefleet.messaging.outbox.Outbox;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The connector's parts, plain classes wired here; they hold no framework types so that tests can build them alone. */
+@ApplicationScoped
+public class ConnectorBeans {
+
+    static final URI SOURCE = URI.create("/exchange-connector-service");
+
+    private final ScheduledExecutorService reconciliation = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "connector-reconciliation");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Produces
+    @Singleton
+    HttpClient http() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    VenueClients venueClients(VenuesConfig venues, ConnectorConfig config, HttpClient http, Clock clock) {
+        Map<String, URI> restUrls = new HashMap<>();
+        venues.venues().forEach((venue, environments) -> environments.forEach((environment, endpoint) ->
+                endpoint.restUrl().ifPresent(url -> restUrls.put(VenueClients.key(venue, environment), url))));
+        return new VenueClients(restUrls, http, clock, config.venueTimeout());
+    }
+
+    @Produces
+    @Singleton
+    KeyMaterialSource keyMaterial(ConnectorConfig config, HttpClient http, Clock clock) {
+        return new CredentialsServiceClient(config.credentialsUrl(),
+                new ServiceTokens(config.authUrl(), config.clientId(), config.clientSecret(), http, clock), http);
+    }
+
+    @Produces
+    @Singleton
+    VenueSessions sessions(KeyMaterialSource source, VenueClients clients, ConnectorConfig config, Clock clock) {
+        return new VenueSessions(source, clients, config.sessionTtl(), clock);
+    }
+
+    @Produces
+    @Singleton
+    OrderRepository orders(Pool pool, Outbox outbox, Clock clock) {
+        return new OrderRepository(pool, outbox, SOURCE, clock);
+    }
+
+    @Produces
+    @Singleton
+    OrderExecutor executor(OrderRepository orders, VenueSessions sessions, Clock clock, ConnectorConfig config) {
+        return new OrderExecutor(orders, sessions, clock, config.lanes());
+    }
+
+    @Produces
+    @Singleton
+    KeyChecks keyChecks(Pool pool, VenueSessions sessions, KeyMaterialSource source, Clock clock) {
+        return new KeyChecks(pool, sessions, source, clock);
+    }
+
+    @Produces
+    @Singleton
+    SessionInvalidation sessionInvalidation(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                                            VenueSessions sessions) {
+        return new SessionInvalidation(bootstrapServers, sessions);
+    }
+
+    /** In-flight orders are resolved and open ones compared with the venue at start-up and then every interval. */
+    void start(@Observes StartupEvent event, OrderExecutor executor, KeyChecks keyChecks, SessionInvalidation invalidation,
+               ConnectorConfig config) {
+        invalidation.start();
+        reconciliation.scheduleWithFixedDelay(() -> {
+            try {
+                executor.reconcileAll();
+            } catch (RuntimeException e) {
+                Logger.getLogger(ConnectorBeans.class).warnf("reconciliation could not start: %s", e.toString());
+            }
+        }, 0, config.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
+        keyChecks.start();
+    }
+
+    void stop(@Observes ShutdownEvent event, OrderExecutor executor, KeyChecks keyChecks, SessionInvalidation invalidation,
+              VenueClients clients) {
+        reconciliation.shutdownNow();
+        invalidation.close();
+        keyChecks.close();
+        executor.close();
+        clients.close();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tradefleet.connector;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "tradefleet.connector")
+public interface ConnectorConfig {
+
+    /** credentials-service, for key material and the verdict on keys. */
+    URI credentialsUrl();
+
+    /** auth-service, for the connector's own token (client credentials). */
+    URI authUrl();
+
+    @WithDefault("exchange-connector")
+    String clientId();
+
+    /** From the environment or a Secret; never in a file of the repository. */
+    String clientSecret();
+
+    /** How long key material read from credentials-service is used before it is read again. */
+    @WithDefault("30s")
+    Duration sessionTtl();
+
+    /** How often every account with open or unresolved orders is compared with the venue. */
+    @WithDefault("1m")
+    Duration reconcileInterval();
+
+    /** Accounts worked on at once. */
+    @WithDefault("16")
+    int lanes();
+
+    /** How long a venue has to answer before the outcome counts as unknown. */
+    @WithDefault("10s")
+    Duration venueTimeout();
+}

@@ -1,0 +1,26 @@
+package dev.tradefleet.connector;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Base URLs per venue and environment: {@code tradefleet.venues.<venue>.<environment>.rest-url} and
+ * {@code .ws-url}, environment being live, testnet or paper. So
+ * {@code TRADEFLEET_VENUES_BINANCE_TESTNET_REST_URL} overrides one from the environment.
+ */
+@ConfigMapping(prefix = "tradefleet.venues")
+public interface VenuesConfig {
+
+    @WithParentName
+    Map<String, Map<String, Endpoint>> venues();
+
+    interface Endpoint {
+        Optional<URI> restUrl();
+
+        Optional<URI> wsUrl();
+    }
+}

@@ -1,0 +1,386 @@
+package dev.tradefleet.connector.orders;
+
+import dev.tradefleet.connector.Blocking;
+import dev.tradefleet.connector.orders.OrderRepository.PendingIntent;
+import dev.tradefleet.connector.sessions.CredentialsUnavailable;
+import dev.tradefleet.connector.sessions.UnknownCredential;
+import dev.tradefleet.connector.sessions.VenueSession;
+import dev.tradefleet.connector.sessions.VenueSessions;
+import dev.tradefleet.connector.venue.AmbiguousOutcome;
+import dev.tradefleet.connector.venue.OrderNotFound;
+import dev.tradefleet.connector.venue.VenueBusy;
+import dev.tradefleet.connector.venue.VenueClient;
+import dev.tradefleet.connector.venue.VenueOrder;
+import dev.tradefleet.connector.venue.VenueRejection;
+import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.contracts.trading.CancelAll;
+import dev.tradefleet.contracts.trading.CancelOrder;
+import dev.tradefleet.contracts.trading.PlaceOco;
+import dev.tradefleet.contracts.trading.PlaceOrder;
+import dev.tradefleet.contracts.trading.TradingIntent;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Does each account's intents in order and follows its orders until they are settled. Works on threads of its own
+ * (it waits for the database and the venue there, never on an event loop), one account at a time per lane.
+ *
+ * <p>The rule that keeps an order from being placed twice: its row is committed as SENDING before the request
+ * leaves, and a SENDING order is only ever sent again after the venue, asked by client order id, said it has no
+ * such order once the request's receive window had passed (after which the venue refuses the old request).
+ */
+public final class OrderExecutor implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OrderExecutor.class);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+    /** Beyond the receive window, for clocks that disagree a little. */
+    private static final Duration WINDOW_MARGIN = Duration.ofSeconds(1);
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final int BATCH = 100;
+
+    /** What became of one intent's turn. */
+    private sealed interface Turn {
+        Turn DONE = new Done();
+
+        record Done() implements Turn {
+        }
+
+        record Later(Duration after, String why) implements Turn {
+        }
+    }
+
+    private final OrderRepository orders;
+    private final VenueSessions sessions;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final AccountLanes lanes;
+
+    public OrderExecutor(OrderRepository orders, VenueSessions sessions, Clock clock, int threads) {
+        this.orders = orders;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(threads, daemon("connector-lane"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("connector-timer"));
+        this.lanes = new AccountLanes(workers, this::work);
+    }
+
+    /** New intents or news of the account: its lane runs (again) soon. */
+    public void wake(UUID account) {
+        lanes.wake(account);
+    }
+
+    /** Every account with intents to do or orders to follow: at start-up and every reconciliation interval. */
+    public void reconcileAll() {
+        await(orders.accountsWithWork().subscribeAsCompletionStage()).forEach(lanes::wake);
+    }
+
+    private void wakeLater(UUID account, Duration after) {
+        timer.schedule(() -> lanes.wake(account), Math.max(after.toMillis(), 10), TimeUnit.MILLISECONDS);
+    }
+
+    private void work(UUID account) {
+        try {
+            doWork(account);
+        } catch (RuntimeException e) {
+            // the database or a service is away: everything is recorded, so the lane simply runs again later
+            LOG.warnf("account %s: %s; trying again in %d s", account, e.toString(), RETRY_AFTER_FAILURE.toSeconds());
+            wakeLater(account, RETRY_AFTER_FAILURE);
+        }
+    }
+
+    private void doWork(UUID account) {
+        List<PendingIntent> pending = await(orders.pendingIntents(account, BATCH).subscribeAsCompletionStage());
+        for (PendingIntent intent : pending) {
+            Instant now = clock.instant();
+            if (intent.notBefore() != null && now.isBefore(intent.notBefore())) {
+                wakeLater(account, Duration.between(now, intent.notBefore()));
+                return;
+            }
+            Turn turn = take(intent);
+            if (turn instanceof Turn.Later later) {
+                LOG.infof("intent %s of account %s waits %d ms: %s", intent.intent().intentId(), account, later.after().toMillis(), later.why());
+                await(orders.defer(intent.seq(), clock.instant().plus(later.after())).subscribeAsCompletionStage());
+                wakeLater(account, later.after());
+                return;
+            }
+        }
+        if (pending.size() == BATCH) {
+            lanes.wake(account);
+            return;
+        }
+        for (OrderRow order : await(orders.liveOrders(account).subscribeAsCompletionStage())) {
+            follow(order);
+        }
+    }
+
+    private Turn take(PendingIntent pending) {
+        TradingIntent intent = pending.intent();
+        try {
+            if (intent instanceof PlaceOrder place) {
+                return place(pending.seq(), place);
+            }
+            if (intent instanceof CancelOrder cancel) {
+                return cancel(pending.seq(), cancel);
+            }
+            if (intent instanceof CancelAll cancelAll) {
+                return cancelAll(pending.seq(), cancelAll);
+            }
+            return refuseOco(pending.seq(), (PlaceOco) intent);
+        } catch (CredentialsUnavailable e) {
+            return new Turn.Later(RETRY, e.getMessage());
+        }
+    }
+
+    private Turn place(long seq, PlaceOrder intent) {
+        Optional<VenueSession> found = sessionFor(intent, seq);
+        if (found.isEmpty()) {
+            return Turn.DONE;
+        }
+        VenueSession session = found.get();
+        String clientOrderId = ClientOrderIds.of(intent.intentId(), venueOf(session.venue()));
+        OrderRepository.Claim claim = await(orders.claim(intent, session.venue(), clientOrderId).subscribeAsCompletionStage());
+        OrderRow order = claim.row();
+        if (!claim.fresh()) {
+            if (!order.sending()) {
+                await(orders.done(seq).subscribeAsCompletionStage());
+                return Turn.DONE;
+            }
+            // an earlier try may have sent it: the venue decides
+            return resolveSending(session, intent, order, seq);
+        }
+        return send(session, intent, order, seq);
+    }
+
+    private Turn send(VenueSession session, PlaceOrder intent, OrderRow order, long seq) {
+        VenueClient venue = session.client();
+        try {
+            VenueOrder placed = await(venue.place(intent, order.clientOrderId()));
+            record(order, placed, venue, seq);
+            return Turn.DONE;
+        } catch (VenueBusy busy) {
+            // definitely not executed; the row stays SENDING and the next try asks the venue first
+            return new Turn.Later(busy.retryAfter(), busy.getMessage());
+        } catch (VenueRejection rejection) {
+            await(orders.record(order, VenueReport.rejected(rejection.code(), rejection.getMessage()), seq).subscribeAsCompletionStage());
+            return Turn.DONE;
+        } catch (AmbiguousOutcome unknown) {
+            LOG.warnf("order %s on %s: %s", order.clientOrderId(), order.venue(), unknown.getMessage());
+            await(orders.record(order, VenueReport.unknown(), seq).subscribeAsCompletionStage());
+            wakeLater(order.credentialId(), RETRY);
+            return Turn.DONE;
+        }
+    }
+
+    /** A SENDING order of a pending intent: found on the venue, it is recorded; surely never placed, it is sent. */
+    private Turn resolveSending(VenueSession session, PlaceOrder intent, OrderRow order, long seq) {
+        VenueClient venue = session.client();
+        try {
+            record(order, await(venue.find(order.symbol(), order.clientOrderId())), venue, seq);
+            return Turn.DONE;
+        } catch (OrderNotFound notFound) {
+            Instant safe = order.sentAt().plus(venue.receiveWindow()).plus(WINDOW_MARGIN);
+            Instant now = clock.instant();
+            if (now.isBefore(safe)) {
+                return new Turn.Later(Duration.between(now, safe), "the venue may still execute the earlier request");
+            }
+            return send(session, intent, await(orders.resend(order).subscribeAsCompletionStage()), seq);
+        } catch (VenueBusy busy) {
+            return new Turn.Later(busy.retryAfter(), busy.getMessage());
+        } catch (VenueRejection | AmbiguousOutcome e) {
+            return new Turn.Later(RETRY, e.getMessage());
+        }
+    }
+
+    private Turn cancel(long seq, CancelOrder intent) {
+        Optional<OrderRow> target = await(orders.order(intent.orderIntentId()).subscribeAsCompletionStage())
+                .filter(order -> order.credentialId().equals(intent.credentialId()));
+        if (target.isEmpty() || target.get().settled()) {
+            LOG.infof("cancel intent %s: no open order of intent %s on account %s", intent.intentId(), intent.orderIntentId(),
+                    intent.credentialId());
+            await(orders.done(seq).subscribeAsCompletionStage());
+            return Turn.DONE;
+        }
+        OrderRow order = target.get();
+        Optional<VenueSession> session = sessionFor(intent, seq);
+        if (session.isEmpty()) {
+            return Turn.DONE;
+        }
+        VenueClient venue = session.get().client();
+        try {
+            record(order, await(venue.cancel(order.symbol(), order.clientOrderId())), venue, seq);
+        } catch (VenueBusy busy) {
+            return new Turn.Later(busy.retryAfter(), busy.getMessage());
+        } catch (VenueRejection refused) {
+            // filled or gone meanwhile: what it is now is what we report
+            await(orders.done(seq).subscribeAsCompletionStage());
+            follow(order);
+        } catch (AmbiguousOutcome unknown) {
+            await(orders.done(seq).subscribeAsCompletionStage());
+            wakeLater(order.credentialId(), RETRY);
+        }
+        return Turn.DONE;
+    }
+
+    private Turn cancelAll(long seq, CancelAll intent) {
+        Optional<VenueSession> session = sessionFor(intent, seq);
+        if (session.isEmpty()) {
+            return Turn.DONE;
+        }
+        VenueClient venue = session.get().client();
+        List<VenueOrder> cancelled;
+        try {
+            cancelled = await(venue.cancelAll(intent.symbol()));
+        } catch (VenueBusy busy) {
+            return new Turn.Later(busy.retryAfter(), busy.getMessage());
+        } catch (VenueRejection | AmbiguousOutcome e) {
+            // nothing open, or no answer: each of our open orders is asked for below
+            LOG.infof("cancel-all intent %s on %s: %s", intent.intentId(), intent.symbol(), e.getMessage());
+            await(orders.done(seq).subscribeAsCompletionStage());
+            wakeLater(intent.credentialId(), Duration.ZERO);
+            return Turn.DONE;
+        }
+        for (VenueOrder order : cancelled) {
+            UUID ours = ClientOrderIds.intentOf(order.clientOrderId());
+            Optional<OrderRow> row = ours == null ? Optional.empty()
+                    : await(orders.order(ours).subscribeAsCompletionStage()).filter(o -> o.credentialId().equals(intent.credentialId()));
+            row.ifPresent(o -> record(o, order, venue, null));
+        }
+        await(orders.done(seq).subscribeAsCompletionStage());
+        return Turn.DONE;
+    }
+
+    /** Native OCO placement is not built yet: the intent gets a clear rejection rather than silence. */
+    private Turn refuseOco(long seq, PlaceOco intent) {
+        Optional<VenueSession> session = sessionFor(intent, seq);
+        if (session.isEmpty()) {
+            return Turn.DONE;
+        }
+        String venue = session.get().venue();
+        await(orders.rejectUnplaced(intent, intent.side(), venue, ClientOrderIds.of(intent.intentId(), venueOf(venue)),
+                "unsupported-order", "the connector does not place native OCO orders yet; emulate the exits", seq)
+                .subscribeAsCompletionStage());
+        return Turn.DONE;
+    }
+
+    /** Asks the venue for an order whose intent is done and records what changed; a lost order is reported rejected. */
+    private void follow(OrderRow order) {
+        VenueSession session;
+        try {
+            session = await(sessions.session(order.credentialId()));
+        } catch (UnknownCredential | CredentialsUnavailable | VenueRejection e) {
+            LOG.debugf("order %s not followed now: %s", order.clientOrderId(), e.getMessage());
+            return;
+        }
+        VenueClient venue = session.client();
+        try {
+            record(order, await(venue.find(order.symbol(), order.clientOrderId())), venue, null);
+        } catch (OrderNotFound notFound) {
+            if (clock.instant().isAfter(order.sentAt().plus(venue.receiveWindow()).plus(WINDOW_MARGIN))) {
+                await(orders.record(order, VenueReport.rejected("not-placed",
+                        "the venue never received the order: its answer was lost and it has no order under " + order.clientOrderId()),
+                        null).subscribeAsCompletionStage());
+            } else {
+                wakeLater(order.credentialId(), RETRY);
+            }
+        } catch (VenueRejection | AmbiguousOutcome | VenueBusy e) {
+            LOG.debugf("order %s not followed now: %s", order.clientOrderId(), e.getMessage());
+        }
+    }
+
+    /** Records the venue's view of the order, with its trades when some are not reported yet. */
+    private void record(OrderRow order, VenueOrder seen, VenueClient venue, Long seq) {
+        List<VenueTrade> trades = List.of();
+        if (seen.executedQuantity().compareTo(order.filledQuantity()) > 0 && seen.venueOrderId() != null) {
+            try {
+                trades = await(venue.trades(order.symbol(), seen.venueOrderId()));
+            } catch (VenueRejection | AmbiguousOutcome | VenueBusy e) {
+                // the state is news now; the trades follow at the next look
+                LOG.debugf("trades of %s not read now: %s", order.clientOrderId(), e.getMessage());
+                wakeLater(order.credentialId(), RETRY);
+            }
+        }
+        await(orders.record(order, VenueReport.of(seen, trades), seq).subscribeAsCompletionStage());
+    }
+
+    /**
+     * The intent's account, if it may act for the intent's user; otherwise the intent is refused (a placement
+     * with a rejected update) and done. Throws {@link CredentialsUnavailable} for "try again later".
+     */
+    private Optional<VenueSession> sessionFor(TradingIntent intent, long seq) {
+        String refusal;
+        String message;
+        String venue = "unknown";
+        try {
+            VenueSession session = await(sessions.session(intent.credentialId()));
+            venue = session.venue();
+            if (!session.userId().equals(intent.userId())) {
+                refusal = "credential-not-yours";
+                message = "credential " + intent.credentialId() + " does not belong to user " + intent.userId();
+            } else if (!session.active()) {
+                refusal = "credential-inactive";
+                message = "credential " + intent.credentialId() + " is deactivated";
+            } else {
+                return Optional.of(session);
+            }
+        } catch (UnknownCredential e) {
+            refusal = "credential-unknown";
+            message = "no credential " + intent.credentialId();
+        } catch (VenueRejection e) {
+            refusal = e.code();
+            message = e.getMessage();
+        }
+        LOG.warnf("intent %s refused: %s", intent.intentId(), message);
+        if (intent instanceof PlaceOrder place) {
+            await(orders.rejectUnplaced(place, place.side(), venue, ClientOrderIds.of(place.intentId(), venueOf(venue)), refusal,
+                    message, seq).subscribeAsCompletionStage());
+        } else if (intent instanceof PlaceOco oco) {
+            await(orders.rejectUnplaced(oco, oco.side(), venue, ClientOrderIds.of(oco.intentId(), venueOf(venue)), refusal,
+                    message, seq).subscribeAsCompletionStage());
+        } else {
+            await(orders.done(seq).subscribeAsCompletionStage());
+        }
+        return Optional.empty();
+    }
+
+    private static ClientOrderIds.Venue venueOf(String venue) {
+        try {
+            return ClientOrderIds.Venue.valueOf(venue.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return ClientOrderIds.Venue.BINANCE;
+        }
+    }
+
+    /** Waits on this lane's own thread; a failure comes out as what it is, not wrapped. */
+    private static <T> T await(CompletionStage<T> stage) {
+        return Blocking.await(stage, WAIT);
+    }
+
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}
