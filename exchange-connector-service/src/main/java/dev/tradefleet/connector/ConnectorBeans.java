@@ -1,6 +1,7 @@
 package dev.tradefleet.connector;
 
 import dev.tradefleet.connector.keys.KeyChecks;
+import dev.tradefleet.connector.monitoring.VenueMonitoring;
 import dev.tradefleet.connector.orders.OrderExecutor;
 import dev.tradefleet.connector.orders.OrderRepository;
 import dev.tradefleet.connector.sessions.CredentialsServiceClient;
@@ -10,6 +11,7 @@ import dev.tradefleet.connector.sessions.SessionInvalidation;
 import dev.tradefleet.connector.sessions.VenueClients;
 import dev.tradefleet.connector.sessions.VenueSessions;
 import dev.tradefleet.messaging.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -56,11 +58,12 @@ public class ConnectorBeans {
 
     @Produces
     @Singleton
-    VenueClients venueClients(VenuesConfig venues, ConnectorConfig config, HttpClient http, Clock clock) {
+    VenueClients venueClients(VenuesConfig venues, ConnectorConfig config, HttpClient http, Clock clock, MeterRegistry registry) {
         Map<String, URI> restUrls = new HashMap<>();
         venues.venues().forEach((venue, environments) -> environments.forEach((environment, endpoint) ->
                 endpoint.restUrl().ifPresent(url -> restUrls.put(VenueClients.key(venue, environment), url))));
-        return new VenueClients(restUrls, http, clock, config.venueTimeout());
+        return new VenueClients(restUrls, http, clock, config.venueTimeout(),
+                (where, limiter) -> VenueMonitoring.measure(registry, where, limiter));
     }
 
     @Produces

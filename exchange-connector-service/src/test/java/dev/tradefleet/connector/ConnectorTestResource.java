@@ -5,16 +5,25 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** The real paper exchange as the binance/paper venue, and the connector's view of auth- and credentials-service. */
+/** The real paper exchange as the binance/paper venue (and, misbehaving, as binance/testnet), and the connector's view of auth- and credentials-service. */
 public class ConnectorTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static FakeCredentialsService credentials;
+    private static FaultyVenue faultyVenue;
 
     public static synchronized FakeCredentialsService credentials() {
         if (credentials == null) {
             credentials = new FakeCredentialsService();
         }
         return credentials;
+    }
+
+    /** The paper exchange behind a proxy that misbehaves on demand: the binance/testnet venue of the tests. */
+    public static synchronized FaultyVenue faultyVenue() {
+        if (faultyVenue == null) {
+            faultyVenue = new FaultyVenue(PaperExchangeProcess.shared().url());
+        }
+        return faultyVenue;
     }
 
     @Override
@@ -25,7 +34,9 @@ public class ConnectorTestResource implements QuarkusTestResourceLifecycleManage
                 "tradefleet.connector.auth-url", credentials().url().toString(),
                 "tradefleet.connector.client-secret", FakeCredentialsService.CLIENT_SECRET,
                 "tradefleet.connector.reconcile-interval", "1s",
-                "tradefleet.venues.binance.paper.rest-url", paper.url().toString());
+                "tradefleet.connector.venue-timeout", "2s",
+                "tradefleet.venues.binance.paper.rest-url", paper.url().toString(),
+                "tradefleet.venues.binance.testnet.rest-url", faultyVenue().url().toString());
     }
 
     @Override

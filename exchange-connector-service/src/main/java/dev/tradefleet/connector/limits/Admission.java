@@ -140,6 +140,17 @@ public final class Admission {
         banned = banned || ban;
     }
 
+    /** What is spent of each venue-wide limit in its current window. */
+    public Map<String, Long> usedOfVenueLimits() {
+        Map<String, Long> used = new java.util.TreeMap<>();
+        for (RateLimit limit : limits) {
+            if (limit.scope() == RateLimit.Scope.VENUE) {
+                used.put(limit.name(), limit.capacity() - bucket(limit, null).getAvailableTokens());
+            }
+        }
+        return used;
+    }
+
     public boolean banned() {
         return banned && epochNanos.getAsLong() < pausedUntil;
     }

@@ -172,7 +172,8 @@ public final class OrderExecutor implements AutoCloseable {
             record(order, placed, venue, seq);
             return Turn.DONE;
         } catch (VenueBusy busy) {
-            // definitely not executed; the row stays SENDING and the next try asks the venue first
+            // turned away unexecuted: no order exists, so the next try sends without asking the venue first
+            await(orders.release(order).subscribeAsCompletionStage());
             return new Turn.Later(busy.retryAfter(), busy.getMessage());
         } catch (VenueRejection rejection) {
             await(orders.record(order, VenueReport.rejected(rejection.code(), rejection.getMessage()), seq).subscribeAsCompletionStage());

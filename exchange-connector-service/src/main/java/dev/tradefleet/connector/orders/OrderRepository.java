@@ -128,6 +128,12 @@ public final class OrderRepository {
                 .execute(Tuple.of(row.intentId(), now())).map(rows -> orders(rows).get(0));
     }
 
+    /** The venue turned the request away unexecuted (429, 418): the order does not exist and may be sent at once next time. */
+    public Uni<Void> release(OrderRow row) {
+        return pool.preparedQuery("DELETE FROM orders WHERE intent_id = $1 AND status = 'SENDING' AND sent_at = $2")
+                .execute(Tuple.of(row.intentId(), OffsetDateTime.ofInstant(row.sentAt(), ZoneOffset.UTC))).replaceWithVoid();
+    }
+
     public Uni<Void> defer(long seq, Instant notBefore) {
         return pool.preparedQuery("UPDATE intents SET not_before = $2 WHERE seq = $1")
                 .execute(Tuple.of(seq, OffsetDateTime.ofInstant(notBefore, ZoneOffset.UTC))).replaceWithVoid();

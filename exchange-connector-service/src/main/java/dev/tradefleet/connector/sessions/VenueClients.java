@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Makes the venue client for a credential: the venue's adapter, the base URL configured for its environment, and
@@ -31,9 +32,15 @@ public final class VenueClients implements AutoCloseable {
     private final Clock clock;
     private final Duration timeout;
     private final Map<String, VenueLimiter> limiters = new ConcurrentHashMap<>();
+    private final BiConsumer<String, VenueLimiter> onNewLimiter;
 
-    /** @param restUrls base URL by {@code venue/environment} */
-    public VenueClients(Map<String, URI> restUrls, HttpClient http, Clock clock, Duration timeout) {
+    /**
+     * @param restUrls     base URL by {@code venue/environment}
+     * @param onNewLimiter told of each limiter when it is made (by {@code venue/environment}), e.g. to measure it
+     */
+    public VenueClients(Map<String, URI> restUrls, HttpClient http, Clock clock, Duration timeout,
+                        BiConsumer<String, VenueLimiter> onNewLimiter) {
+        this.onNewLimiter = onNewLimiter;
         this.restUrls = Map.copyOf(restUrls);
         this.http = http;
         this.clock = clock;
@@ -51,7 +58,11 @@ public final class VenueClients implements AutoCloseable {
         if (dialect == null || restUrl == null) {
             throw new VenueRejection("venue-not-configured", "the connector has no " + where + " venue configured");
         }
-        VenueLimiter limiter = limiters.computeIfAbsent(where, k -> new VenueLimiter(k, dialect.rateLimits()));
+        VenueLimiter limiter = limiters.computeIfAbsent(where, k -> {
+            VenueLimiter made = new VenueLimiter(k, dialect.rateLimits());
+            onNewLimiter.accept(k, made);
+            return made;
+        });
         return new BinanceLikeClient(dialect, restUrl, material.apiKey(), material.secretKey(), material.credentialId().toString(),
                 limiter, http, clock, timeout);
     }
