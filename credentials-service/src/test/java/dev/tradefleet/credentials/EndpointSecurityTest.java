@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every endpoint declares who may call it; none is public; a stranger gets 401 everywhere, a user 403 on the
- * admin and internal ones, and a service other than the connector 403 on the internal ones.
+ * Every endpoint declares who may call it; none is public; a stranger and every token of the attack catalogue get
+ * 401 everywhere, a user 403 on the admin and internal ones, and a service other than the connector 403 on the
+ * internal ones.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -36,6 +38,8 @@ class EndpointSecurityTest {
             assertFalse(endpoint.security().isEmpty(), endpoint + " declares nothing about who may call it");
             assertFalse(endpoint.isPublic(), endpoint + " is public");
             assertEquals(401, status(endpoint, null), endpoint + " without a token");
+            TokenKeysResource.tokens().attacks(UUID.randomUUID().toString()).forEach((attack, token) ->
+                    assertEquals(401, status(endpoint, token), endpoint + " with " + attack));
             boolean privileged = endpoint.path().startsWith("/internal/") || endpoint.path().startsWith("/credentials/admin");
             if (privileged) {
                 assertEquals(403, status(endpoint, user), endpoint + " with a user's token");

@@ -1,6 +1,7 @@
 package dev.tradefleet.connector;
 
 import dev.tradefleet.connector.keys.KeyChecks;
+import dev.tradefleet.connector.markets.Markets;
 import dev.tradefleet.connector.monitoring.VenueMonitoring;
 import dev.tradefleet.connector.orders.OrderExecutor;
 import dev.tradefleet.connector.orders.OrderRepository;
@@ -68,6 +69,12 @@ public class ConnectorBeans {
 
     @Produces
     @Singleton
+    Markets markets(VenueClients clients, Clock clock) {
+        return new Markets(clients, clock);
+    }
+
+    @Produces
+    @Singleton
     KeyMaterialSource keyMaterial(ConnectorConfig config, HttpClient http, Clock clock) {
         return new CredentialsServiceClient(config.credentialsUrl(),
                 new ServiceTokens(config.authUrl(), config.clientId(), config.clientSecret(), http, clock), http);
@@ -87,8 +94,8 @@ public class ConnectorBeans {
 
     @Produces
     @Singleton
-    OrderExecutor executor(OrderRepository orders, VenueSessions sessions, Clock clock, ConnectorConfig config) {
-        return new OrderExecutor(orders, sessions, clock, config.lanes());
+    OrderExecutor executor(OrderRepository orders, VenueSessions sessions, Markets markets, Clock clock, ConnectorConfig config) {
+        return new OrderExecutor(orders, sessions, markets, clock, config.lanes());
     }
 
     @Produces

@@ -161,11 +161,17 @@ class IntentsToExecutionsTest {
         assertEquals("credential-not-yours", refused.reasonCode());
         assertEquals(0, trading.ordersOnTheVenue(owner).size(), "nothing placed on the owner's account");
 
-        PlaceOrder unknownSymbol = new PlaceOrder(UUID.randomUUID(), owner.credentialId(), owner.userId(), "order-service", "NOPEUSDT",
-                OrderSide.BUY, OrderKind.MARKET, null, new BigDecimal("1"), null, null, null);
+        Trading.Account viaProxy = trading.newAccount("testnet");
+        PlaceOrder listed = Trading.limitBuy(viaProxy, "0.01", "1000");
+        trading.send(listed);
+        trading.awaitUpdate(listed.intentId(), OrderStatus.ACCEPTED);
+        long placementsSent = placementsSentThroughTheProxy();
+        PlaceOrder unknownSymbol = new PlaceOrder(UUID.randomUUID(), viaProxy.credentialId(), viaProxy.userId(), "order-service",
+                "NOPEUSDT", OrderSide.BUY, OrderKind.MARKET, null, new BigDecimal("1"), null, null, null);
         trading.send(unknownSymbol);
         OrderUpdate noSuchSymbol = trading.awaitUpdate(unknownSymbol.intentId(), OrderStatus.REJECTED);
-        assertEquals("-1121", noSuchSymbol.reasonCode(), "the venue's own code: " + noSuchSymbol);
+        assertEquals("unknown-symbol", noSuchSymbol.reasonCode(), noSuchSymbol.toString());
+        assertEquals(placementsSent, placementsSentThroughTheProxy(), "checked against the venue's symbols, never sent");
 
         ObjectNode malformed = (ObjectNode) EventCodec.toData(Trading.marketBuy(owner, "0.001"));
         malformed.put("quantity", "-5");
@@ -212,6 +218,10 @@ class IntentsToExecutionsTest {
         assertEquals(0, trading.ordersOnTheVenue(account).size());
         trading.awaitUpdate(buy.intentId(), OrderStatus.FILLED);
         assertEquals(1, trading.ordersOnTheVenue(account).size());
+    }
+
+    private static long placementsSentThroughTheProxy() {
+        return ConnectorTestResource.faultyVenue().forwarded().stream().filter("POST /api/v3/order"::equals).count();
     }
 
     private void leftBehindByACrash(PlaceOrder buy, String clientOrderId, OffsetDateTime sentAt) {

@@ -268,6 +268,13 @@ class FleetEndToEndTest {
             assertEquals(0, new BigDecimal("0.001").compareTo(filled.executedQuantity()));
             assertEquals(0, filled.executedQuantity().compareTo(filledQuantity), "its fills add up to what was executed");
         }
+        // what the web app reads through the gateway: markets, and the account's balances, to its owner only
+        viaGateway().auth().oauth2(carol).get("/api/connector/markets/binance/paper/symbols/BTCUSDT/ticker").then().statusCode(200)
+                .body("symbol", equalTo("BTCUSDT"));
+        viaGateway().auth().oauth2(carol).get("/api/connector/credentials/" + good + "/balances").then().statusCode(200)
+                .body("asset", hasItems("BTC", "USDT"));
+        String dave = loginAs("dave-" + UUID.randomUUID() + "@example.com");
+        viaGateway().auth().oauth2(dave).get("/api/connector/credentials/" + good + "/balances").then().statusCode(404);
     }
 
     private void awaitCredentialStatus(String token, String id, String status) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.tradefleet.connector.orders;
 
 import dev.tradefleet.connector.Blocking;
+import dev.tradefleet.connector.markets.Markets;
 import dev.tradefleet.connector.orders.OrderRepository.PendingIntent;
 import dev.tradefleet.connector.sessions.CredentialsUnavailable;
 import dev.tradefleet.connector.sessions.UnknownCredential;
@@ -64,14 +65,16 @@ public final class OrderExecutor implements AutoCloseable {
 
     private final OrderRepository orders;
     private final VenueSessions sessions;
+    private final Markets markets;
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final AccountLanes lanes;
 
-    public OrderExecutor(OrderRepository orders, VenueSessions sessions, Clock clock, int threads) {
+    public OrderExecutor(OrderRepository orders, VenueSessions sessions, Markets markets, Clock clock, int threads) {
         this.orders = orders;
         this.sessions = sessions;
+        this.markets = markets;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(threads, daemon("connector-lane"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("connector-timer"));
@@ -152,6 +155,11 @@ public final class OrderExecutor implements AutoCloseable {
         }
         VenueSession session = found.get();
         String clientOrderId = ClientOrderIds.of(intent.intentId(), venueOf(session.venue()));
+        if (!listed(session, intent.symbol())) {
+            await(orders.rejectUnplaced(intent, intent.side(), session.venue(), clientOrderId, "unknown-symbol",
+                    session.venue() + "/" + session.environment() + " lists no symbol " + intent.symbol(), seq).subscribeAsCompletionStage());
+            return Turn.DONE;
+        }
         OrderRepository.Claim claim = await(orders.claim(intent, session.venue(), clientOrderId).subscribeAsCompletionStage());
         OrderRow order = claim.row();
         if (!claim.fresh()) {
@@ -163,6 +171,15 @@ public final class OrderExecutor implements AutoCloseable {
             return resolveSending(session, intent, order, seq);
         }
         return send(session, intent, order, seq);
+    }
+
+    /** False only when the venue's symbol list is known and lacks {@code symbol}; without a list, the venue judges. */
+    private boolean listed(VenueSession session, String symbol) {
+        try {
+            return await(markets.symbol(session.venue(), session.environment(), symbol)).isPresent();
+        } catch (VenueBusy | AmbiguousOutcome | VenueRejection unknown) {
+            return true;
+        }
     }
 
     private Turn send(VenueSession session, PlaceOrder intent, OrderRow order, long seq) {

@@ -2,10 +2,12 @@ package dev.tradefleet.connector.sessions;
 
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.MarketData;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.binance.BinanceDialect;
 import dev.tradefleet.connector.venue.binancelike.BinanceLikeClient;
+import dev.tradefleet.connector.venue.binancelike.BinanceLikeMarketData;
 import dev.tradefleet.connector.venue.binancelike.Dialect;
 import dev.tradefleet.connector.venue.mexc.MexcDialect;
 
@@ -53,18 +55,37 @@ public final class VenueClients implements AutoCloseable {
 
     public VenueClient open(KeyMaterial material) {
         String where = key(material.venue(), material.environment());
-        Dialect dialect = BINANCE_FAMILY.get(material.venue());
-        URI restUrl = restUrls.get(where);
-        if (dialect == null || restUrl == null) {
+        Dialect dialect = dialect(material.venue(), where);
+        return new BinanceLikeClient(dialect, restUrls.get(where), material.apiKey(), material.secretKey(),
+                material.credentialId().toString(), limiter(where, dialect), http, clock, timeout);
+    }
+
+    /** The public market data of a venue and environment, through the same limiter as its accounts' calls. */
+    public MarketData marketData(String venue, String environment) {
+        String where = key(venue, environment);
+        Dialect dialect = dialect(venue, where);
+        return new BinanceLikeMarketData(dialect, restUrls.get(where), limiter(where, dialect), http, clock, timeout);
+    }
+
+    /** Whether {@code venue/environment} has an adapter and a base URL. */
+    public boolean configured(String venue, String environment) {
+        return BINANCE_FAMILY.containsKey(venue) && restUrls.containsKey(key(venue, environment));
+    }
+
+    private Dialect dialect(String venue, String where) {
+        Dialect dialect = BINANCE_FAMILY.get(venue);
+        if (dialect == null || !restUrls.containsKey(where)) {
             throw new VenueRejection("venue-not-configured", "the connector has no " + where + " venue configured");
         }
-        VenueLimiter limiter = limiters.computeIfAbsent(where, k -> {
+        return dialect;
+    }
+
+    private VenueLimiter limiter(String where, Dialect dialect) {
+        return limiters.computeIfAbsent(where, k -> {
             VenueLimiter made = new VenueLimiter(k, dialect.rateLimits());
             onNewLimiter.accept(k, made);
             return made;
         });
-        return new BinanceLikeClient(dialect, restUrl, material.apiKey(), material.secretKey(), material.credentialId().toString(),
-                limiter, http, clock, timeout);
     }
 
     /** What each venue with an adapter can do natively, for callers that choose between native and emulated. */

@@ -2,10 +2,8 @@ package dev.tradefleet.connector.venue;
 
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -41,6 +39,6 @@ public interface VenueClient {
      */
     Duration receiveWindow();
 
-    /** Free balances by asset (the harmless signed read that verifies a key, too). */
-    CompletionStage<Map<String, BigDecimal>> balances();
+    /** The account's balances, free and locked, of every asset it holds (the harmless signed read that tests a key, too). */
+    CompletionStage<List<Balance>> balances();
 }

@@ -1,5 +1,7 @@
 package dev.tradefleet.web.json;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -9,11 +11,14 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import java.math.BigDecimal;
+
 /**
  * Request bodies mean one thing or are refused: no duplicate keys (which value would a service use, and which
  * one did the gateway, a WAF or a log see?), nothing after the value, no scalar coercion (a number or boolean
  * is not a string, a string is not a number), no null for a primitive, and no control or direction-override
- * character in any string (see {@link SafeText}).
+ * character in any string (see {@link SafeText}). Amounts ({@link BigDecimal}) are written as plain decimal
+ * strings, as in events: no client parses money through a binary float.
  */
 public final class StrictJson {
 
@@ -35,6 +40,8 @@ public final class StrictJson {
                 }
             }
         }
+        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.registerModule(new SimpleModule("tradefleet-safe-text").addDeserializer(String.class, new SafeTextDeserializer()));
         return mapper;
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
+import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
@@ -155,12 +156,13 @@ class BinanceLikeClientTest {
     }
 
     @Test
-    void balancesAreTheFreeAmountsOfTheAccount() throws Exception {
+    void balancesAreTheFreeAndLockedAmountsOfTheAccount() throws Exception {
         answers = s -> new Answer(200, Map.of(), """
                 {"makerCommission":10,"canTrade":true,"accountType":"SPOT","balances":[
                  {"asset":"BTC","free":"4723846.89208129","locked":"0.00000000"},
-                 {"asset":"LTC","free":"4763368.68006011","locked":"0.00000000"}]}""");
-        assertEquals(Map.of("BTC", new BigDecimal("4723846.89208129"), "LTC", new BigDecimal("4763368.68006011")),
+                 {"asset":"LTC","free":"4763368.68006011","locked":"1.50000000"}]}""");
+        assertEquals(List.of(new Balance("BTC", new BigDecimal("4723846.89208129"), new BigDecimal("0.00000000")),
+                        new Balance("LTC", new BigDecimal("4763368.68006011"), new BigDecimal("1.50000000"))),
                 await(client.balances()));
         assertEquals("/api/v3/account", seen.poll().path());
     }

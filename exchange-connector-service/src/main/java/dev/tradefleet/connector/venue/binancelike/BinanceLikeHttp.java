@@ -1,0 +1,159 @@
+package dev.tradefleet.connector.venue.binancelike;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradefleet.connector.limits.VenueLimiter;
+import dev.tradefleet.connector.limits.VenueRequest;
+import dev.tradefleet.connector.venue.AmbiguousOutcome;
+import dev.tradefleet.connector.venue.OrderNotFound;
+import dev.tradefleet.connector.venue.VenueBusy;
+import dev.tradefleet.connector.venue.VenueRejection;
+import dev.tradefleet.connector.venue.signing.Hmac;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The wire of a Binance-family venue, public and SIGNED calls alike: each waits for the venue's limiter, and every
+ * answer is sorted the same way. A {@code {"code","msg"}} body on a 4xx is a rejection; 429 and 418 are "not now"
+ * (the limiter pauses every caller for the {@code Retry-After}); a 5xx, a timeout, a dropped connection or the
+ * venue's own "status unknown" is ambiguous, never a rejection.
+ */
+final class BinanceLikeHttp {
+
+    static final String WEIGHT_LIMIT = "REQUEST_WEIGHT";
+    static final Duration RECEIVE_WINDOW = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Dialect dialect;
+    private final URI baseUrl;
+    private final VenueLimiter limiter;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration timeout;
+    private final String apiKey;
+    private final String secret;
+
+    BinanceLikeHttp(Dialect dialect, URI baseUrl, VenueLimiter limiter, HttpClient http, Clock clock, Duration timeout) {
+        this(dialect, baseUrl, limiter, http, clock, timeout, null, null);
+    }
+
+    private BinanceLikeHttp(Dialect dialect, URI baseUrl, VenueLimiter limiter, HttpClient http, Clock clock, Duration timeout,
+                            String apiKey, String secret) {
+        this.dialect = dialect;
+        this.baseUrl = baseUrl;
+        this.limiter = limiter;
+        this.http = http;
+        this.clock = clock;
+        this.timeout = timeout;
+        this.apiKey = apiKey;
+        this.secret = secret;
+    }
+
+    /** The same wire, signing with one account's key. */
+    BinanceLikeHttp signedAs(String apiKey, String secret) {
+        return new BinanceLikeHttp(dialect, baseUrl, limiter, http, clock, timeout, apiKey, secret);
+    }
+
+    /** A public call; {@code query} already encoded. */
+    CompletionStage<JsonNode> call(String method, String path, String query, VenueRequest cost) {
+        return limiter.acquire(cost).thenCompose(permit -> send(method, path,
+                HttpRequest.newBuilder(baseUrl.resolve(query.isEmpty() ? path : path + "?" + query)).timeout(timeout)
+                        .method(method, HttpRequest.BodyPublishers.noBody())));
+    }
+
+    /** Waits for the limiter, signs (parameters in the query for GET and DELETE, in the form body for POST), sends. */
+    CompletionStage<JsonNode> signed(String method, String path, Map<String, String> params, VenueRequest cost) {
+        return limiter.acquire(cost).thenCompose(permit -> {
+            Map<String, String> all = new LinkedHashMap<>(params);
+            all.put("recvWindow", String.valueOf(RECEIVE_WINDOW.toMillis()));
+            all.put("timestamp", String.valueOf(clock.millis()));
+            String encoded = encode(all);
+            boolean inBody = method.equals("POST");
+            String signature = Hmac.queryAndBody(secret, inBody ? "" : encoded, inBody ? encoded : "");
+            String signedParams = encoded + "&signature=" + signature;
+            HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(inBody ? path : path + "?" + signedParams))
+                    .timeout(timeout).header(dialect.apiKeyHeader(), apiKey);
+            request = inBody
+                    ? request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(signedParams))
+                    : request.method(method, HttpRequest.BodyPublishers.noBody());
+            return send(method, path, request);
+        });
+    }
+
+    private CompletionStage<JsonNode> send(String method, String path, HttpRequest.Builder request) {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> answer(method + " " + path, response, failure));
+    }
+
+    private JsonNode answer(String call, HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            throw new AmbiguousOutcome(call + ": no answer (" + cause.getClass().getSimpleName() + ")", cause);
+        }
+        dialect.usedWeightHeader().flatMap(header -> response.headers().firstValue(header)).ifPresent(used -> {
+            try {
+                limiter.observeUsage(WEIGHT_LIMIT, Long.parseLong(used.trim()));
+            } catch (NumberFormatException ignored) {
+                // a header we cannot read corrects nothing
+            }
+        });
+        int status = response.statusCode();
+        if (status == 429 || status == 418) {
+            Duration retryAfter = Duration.ofSeconds(response.headers().firstValue("Retry-After").map(BinanceLikeHttp::seconds).orElse(60L));
+            limiter.pauseUntil(clock.instant().plus(retryAfter), status == 418);
+            throw new VenueBusy(call + ": " + (status == 418 ? "banned" : "rate limited") + " for " + retryAfter.toSeconds() + " s",
+                    retryAfter);
+        }
+        if (status >= 500) {
+            throw new AmbiguousOutcome(call + ": the venue answered " + status, null);
+        }
+        JsonNode json = parse(call, response.body());
+        String code = json.path("code").asText("");
+        if (status >= 400 && dialect.statusUnknownCodes().contains(code)) {
+            // the venue's own "execution status unknown": the order may exist
+            throw new AmbiguousOutcome(call + ": " + json.path("msg").asText("execution status unknown"), null);
+        }
+        if (status >= 400 && dialect.orderNotFoundCodes().contains(code)) {
+            throw new OrderNotFound(code, json.path("msg").asText("order does not exist"));
+        }
+        if (status >= 400) {
+            throw new VenueRejection(json.path("code").asText(String.valueOf(status)), json.path("msg").asText("HTTP " + status));
+        }
+        return json;
+    }
+
+    private static JsonNode parse(String call, String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AmbiguousOutcome(call + ": an answer that is not JSON", e);
+        }
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Math.max(1, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return 60;
+        }
+    }
+
+    private static String encode(Map<String, String> params) {
+        StringBuilder out = new StringBuilder();
+        params.forEach((name, value) -> out.append(out.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.tradefleet.connector;
+
+import dev.tradefleet.testing.quarkus.KafkaResource;
+import dev.tradefleet.testing.quarkus.PostgresResource;
+import dev.tradefleet.testing.quarkus.TokenKeysResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Markets and balances for the web app and the other services, read through the connector from the paper exchange. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenKeysResource.class)
+@QuarkusTestResource(ConnectorTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MarketsAndBalancesTest {
+
+    private static final String PAPER = "/connector/markets/binance/paper";
+    private Trading trading;
+
+    @BeforeAll
+    void startTrading() {
+        trading = new Trading();
+    }
+
+    @AfterAll
+    void stopTrading() {
+        trading.close();
+    }
+
+    private static String userToken(UUID user) {
+        return TokenKeysResource.tokens().valid(user.toString(), List.of("user"));
+    }
+
+    private static ValidatableResponse get(String token, String path) {
+        return given().auth().oauth2(token).get(path).then();
+    }
+
+    @Test
+    void symbolsTickersBooksAndCandlesWithAmountsAsDecimalStrings() {
+        String token = userToken(UUID.randomUUID());
+        get(token, PAPER + "/symbols").statusCode(200)
+                .body("find { it.symbol == 'BTCUSDT' }.baseAsset", equalTo("BTC"))
+                .body("find { it.symbol == 'BTCUSDT' }.tickSize", equalTo("0.01000000"))
+                .body("find { it.symbol == 'BTCUSDT' }.stepSize", equalTo("0.00001000"))
+                .body("find { it.symbol == 'BTCUSDT' }.minNotional", equalTo("5.00000000"));
+        get(token, PAPER + "/symbols/BTCUSDT/ticker").statusCode(200).body("symbol", equalTo("BTCUSDT"))
+                .body("lastPrice", not(equalTo(null)));
+        get(token, PAPER + "/symbols/BTCUSDT/book?depth=5").statusCode(200)
+                .body("bids.size()", lessThanOrEqualTo(5)).body("asks.size()", lessThanOrEqualTo(5))
+                .body("asks.price", everyItem(org.hamcrest.Matchers.matchesPattern("[0-9]+\\.[0-9]+")));
+        get(token, PAPER + "/symbols/BTCUSDT/candles?interval=1m&limit=10").statusCode(200)
+                .body("size()", lessThanOrEqualTo(10));
+    }
+
+    @Test
+    void badQuestionsAreClearProblemsAndUnknownSymbolsNeverReachTheVenue() {
+        String token = userToken(UUID.randomUUID());
+        long before = forwarded("/api/v3/ticker/24hr");
+        get(token, "/connector/markets/binance/testnet/symbols/NOPEUSDT/ticker").statusCode(404)
+                .contentType(startsWith("application/problem+json")).body("detail", equalTo("binance/testnet lists no symbol NOPEUSDT"));
+        assertEquals(before, forwarded("/api/v3/ticker/24hr"));
+        get(token, "/connector/markets/kraken/live/symbols").statusCode(404).contentType(startsWith("application/problem+json"));
+        get(token, "/connector/markets/mexc/paper/symbols").statusCode(404);
+        for (String bad : List.of("/symbols/btcusdt/ticker", "/symbols/BTC%00USDT/ticker", "/symbols/BTCUSDT/book?depth=7",
+                "/symbols/BTCUSDT/book?depth=x", "/symbols/BTCUSDT/candles?interval=2m", "/symbols/BTCUSDT/candles?limit=0",
+                "/symbols/BTCUSDT/candles?limit=99999999999")) {
+            get(token, PAPER + bad).statusCode(400).contentType(startsWith("application/problem+json"));
+        }
+        given().get(PAPER + "/symbols").then().statusCode(401);
+        given().auth().oauth2("not.a.token").get(PAPER + "/symbols").then().statusCode(401);
+    }
+
+    @Test
+    void aThousandCallersAskingForOneTickerCostTheVenueOneCall() {
+        String token = userToken(UUID.randomUUID());
+        String path = "/connector/markets/binance/testnet/symbols/ETHUSDT/ticker";
+        get(token, "/connector/markets/binance/testnet/symbols").statusCode(200);
+        long before = forwarded("/api/v3/ticker/24hr");
+        List<CompletableFuture<Integer>> callers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            callers.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).get(path).statusCode()));
+        }
+        callers.forEach(c -> assertEquals(200, c.join()));
+        long calls = forwarded("/api/v3/ticker/24hr") - before;
+        // one per second of the burst at most (the answer is kept a second)
+        assertTrue(calls >= 1 && calls <= 3, "the venue was asked " + calls + " times for 200 callers");
+    }
+
+    @Test
+    void balancesForTheOwnerAndForServicesOnlyAndSomeoneElsesCredentialIsNotFound() {
+        Trading.Account account = trading.newAccount();
+        String path = "/connector/credentials/" + account.credentialId() + "/balances";
+        get(userToken(account.userId()), path).statusCode(200)
+                .body("find { it.asset == 'USDT' }.free", equalTo("100000.00000000"))
+                .body("find { it.asset == 'BTC' }.locked", equalTo("0.00000000"));
+        get(TokenKeysResource.tokens().service("order-service"), path).statusCode(200).body("asset", hasItem("USDT"));
+
+        String stranger = userToken(UUID.randomUUID());
+        ValidatableResponse notYours = get(stranger, path).statusCode(404).contentType(startsWith("application/problem+json"));
+        ValidatableResponse missing = get(stranger, "/connector/credentials/" + UUID.randomUUID() + "/balances").statusCode(404);
+        String notYoursTitle = notYours.extract().path("title");
+        String missingTitle = missing.extract().path("title");
+        assertEquals(missingTitle, notYoursTitle, "the same answer: ids cannot be probed");
+        get(stranger, "/connector/credentials/not-a-uuid/balances").statusCode(404);
+        given().get(path).then().statusCode(401);
+        given().auth().oauth2(TokenKeysResource.tokens().expired(account.userId().toString())).get(path).then().statusCode(401);
+        get(userToken(account.userId()), path).body("$", not(hasSize(0)));
+    }
+
+    private static long forwarded(String path) {
+        return ConnectorTestResource.faultyVenue().forwarded().stream().filter(("GET " + path)::equals).count();
+    }
+}
