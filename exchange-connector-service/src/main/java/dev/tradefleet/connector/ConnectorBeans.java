@@ -2,15 +2,19 @@ package dev.tradefleet.connector;
 
 import dev.tradefleet.connector.keys.KeyChecks;
 import dev.tradefleet.connector.markets.Markets;
+import dev.tradefleet.connector.markets.TickerPublisher;
 import dev.tradefleet.connector.monitoring.VenueMonitoring;
+import dev.tradefleet.connector.orders.AccountOwnership;
 import dev.tradefleet.connector.orders.OrderExecutor;
 import dev.tradefleet.connector.orders.OrderRepository;
+import dev.tradefleet.connector.paper.PaperAccounts;
 import dev.tradefleet.connector.sessions.CredentialsServiceClient;
 import dev.tradefleet.connector.sessions.KeyMaterialSource;
 import dev.tradefleet.connector.sessions.ServiceTokens;
 import dev.tradefleet.connector.sessions.SessionInvalidation;
 import dev.tradefleet.connector.sessions.VenueClients;
 import dev.tradefleet.connector.sessions.VenueSessions;
+import dev.tradefleet.contracts.Topics;
 import dev.tradefleet.messaging.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,9 +67,15 @@ public class ConnectorBeans {
     @Singleton
     VenueClients venueClients(VenuesConfig venues, ConnectorConfig config, HttpClient http, Clock clock, MeterRegistry registry) {
         Map<String, URI> restUrls = new HashMap<>();
-        venues.venues().forEach((venue, environments) -> environments.forEach((environment, endpoint) ->
-                endpoint.restUrl().ifPresent(url -> restUrls.put(VenueClients.key(venue, environment), url))));
-        return new VenueClients(restUrls, http, clock, config.venueTimeout(),
+        Map<String, URI> wsUrls = new HashMap<>();
+        Map<String, Map<String, Long>> limits = new HashMap<>();
+        venues.venues().forEach((venue, environments) -> environments.forEach((environment, endpoint) -> {
+            String where = VenueClients.key(venue, environment);
+            endpoint.restUrl().ifPresent(url -> restUrls.put(where, url));
+            endpoint.wsUrl().ifPresent(url -> wsUrls.put(where, url));
+            limits.put(where, endpoint.limits());
+        }));
+        return new VenueClients(restUrls, wsUrls, limits, http, clock, config.venueTimeout(),
                 (where, limiter) -> VenueMonitoring.measure(registry, where, limiter));
     }
 
@@ -71,6 +83,22 @@ public class ConnectorBeans {
     @Singleton
     Markets markets(VenueClients clients, Clock clock) {
         return new Markets(clients, clock);
+    }
+
+    @Produces
+    @Singleton
+    TickerPublisher tickers(Markets markets, OrderRepository orders, AccountOwnership ownership, Producer<String, byte[]> producer,
+                            ConnectorConfig config, Clock clock) {
+        return new TickerPublisher(markets, () -> orders.tradedMarkets(ownership::owns).await().atMost(Duration.ofSeconds(5)), producer,
+                config.tickerInterval(), clock);
+    }
+
+    @Produces
+    @Singleton
+    PaperAccounts paperAccounts(VenuesConfig venues, ConnectorConfig config, HttpClient http) {
+        Optional<URI> paperExchange = Optional.ofNullable(venues.venues().get("binance")).map(e -> e.get("paper"))
+                .flatMap(VenuesConfig.Endpoint::restUrl);
+        return new PaperAccounts(paperExchange, config.paperAdminKey(), config.credentialsUrl(), http);
     }
 
     @Produces
@@ -94,8 +122,15 @@ public class ConnectorBeans {
 
     @Produces
     @Singleton
-    OrderExecutor executor(OrderRepository orders, VenueSessions sessions, Markets markets, Clock clock, ConnectorConfig config) {
-        return new OrderExecutor(orders, sessions, markets, clock, config.lanes());
+    AccountOwnership ownership(Producer<String, byte[]> producer) {
+        return new AccountOwnership(Topics.TRADING_INTENTS, () -> producer.partitionsFor(Topics.TRADING_INTENTS).size());
+    }
+
+    @Produces
+    @Singleton
+    OrderExecutor executor(OrderRepository orders, VenueSessions sessions, Markets markets, AccountOwnership ownership, Clock clock,
+                           ConnectorConfig config) {
+        return new OrderExecutor(orders, sessions, markets, ownership, clock, config.lanes());
     }
 
     @Produces
@@ -107,14 +142,18 @@ public class ConnectorBeans {
     @Produces
     @Singleton
     SessionInvalidation sessionInvalidation(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                                            VenueSessions sessions) {
-        return new SessionInvalidation(bootstrapServers, sessions);
+                                            VenueSessions sessions, OrderExecutor executor) {
+        return new SessionInvalidation(bootstrapServers, credentialId -> {
+            sessions.drop(credentialId);
+            executor.closeStream(credentialId);
+        });
     }
 
     /** In-flight orders are resolved and open ones compared with the venue at start-up and then every interval. */
     void start(@Observes StartupEvent event, OrderExecutor executor, KeyChecks keyChecks, SessionInvalidation invalidation,
-               ConnectorConfig config) {
+               TickerPublisher tickers, ConnectorConfig config) {
         invalidation.start();
+        tickers.start();
         reconciliation.scheduleWithFixedDelay(() -> {
             try {
                 executor.reconcileAll();
@@ -126,8 +165,9 @@ public class ConnectorBeans {
     }
 
     void stop(@Observes ShutdownEvent event, OrderExecutor executor, KeyChecks keyChecks, SessionInvalidation invalidation,
-              VenueClients clients) {
+              TickerPublisher tickers, VenueClients clients) {
         reconciliation.shutdownNow();
+        tickers.close();
         invalidation.close();
         keyChecks.close();
         executor.close();

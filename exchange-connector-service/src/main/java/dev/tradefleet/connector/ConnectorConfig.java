@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "tradefleet.connector")
 public interface ConnectorConfig {
@@ -21,6 +22,12 @@ public interface ConnectorConfig {
     /** From the environment or a Secret; never in a file of the repository. */
     String clientSecret();
 
+    /**
+     * The paper exchange's admin key ({@code X-Admin-Key}), to open paper accounts for users; without it,
+     * {@code POST /connector/paper-accounts} answers 404. From a Secret, never in a file of the repository.
+     */
+    Optional<String> paperAdminKey();
+
     /** How long key material read from credentials-service is used before it is read again. */
     @WithDefault("30s")
     Duration sessionTtl();
@@ -28,6 +35,10 @@ public interface ConnectorConfig {
     /** How often every account with open or unresolved orders is compared with the venue. */
     @WithDefault("1m")
     Duration reconcileInterval();
+
+    /** How often at most a symbol's ticker is published on market.tickers.v1. */
+    @WithDefault("1s")
+    Duration tickerInterval();
 
     /** Accounts worked on at once. */
     @WithDefault("16")

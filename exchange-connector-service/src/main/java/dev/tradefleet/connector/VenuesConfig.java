@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Base URLs per venue and environment: {@code tradefleet.venues.<venue>.<environment>.rest-url} and
  * {@code .ws-url}, environment being live, testnet or paper. So
- * {@code TRADEFLEET_VENUES_BINANCE_TESTNET_REST_URL} overrides one from the environment.
+ * {@code TRADEFLEET_VENUES_BINANCE_TESTNET_REST_URL} overrides one from the environment; {@code .limits.<NAME>}
+ * changes a limit's capacity there.
  */
 @ConfigMapping(prefix = "tradefleet.venues")
 public interface VenuesConfig {
@@ -22,5 +23,11 @@ public interface VenuesConfig {
         Optional<URI> restUrl();
 
         Optional<URI> wsUrl();
+
+        /**
+         * Capacities that differ from the venue's published limits here, by limit name (e.g. {@code REQUEST_WEIGHT},
+         * {@code ORDERS_10S}): an account with raised limits, or the paper exchange run with its own.
+         */
+        Map<String, Long> limits();
     }
 }

@@ -29,14 +29,18 @@ public class ConnectorTestResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         PaperExchangeProcess paper = PaperExchangeProcess.shared();
-        return Map.of(
-                "tradefleet.connector.credentials-url", credentials().url().toString(),
-                "tradefleet.connector.auth-url", credentials().url().toString(),
-                "tradefleet.connector.client-secret", FakeCredentialsService.CLIENT_SECRET,
-                "tradefleet.connector.reconcile-interval", "1s",
-                "tradefleet.connector.venue-timeout", "2s",
-                "tradefleet.venues.binance.paper.rest-url", paper.url().toString(),
-                "tradefleet.venues.binance.testnet.rest-url", faultyVenue().url().toString());
+        return Map.ofEntries(
+                Map.entry("tradefleet.connector.credentials-url", credentials().url().toString()),
+                Map.entry("tradefleet.connector.auth-url", credentials().url().toString()),
+                Map.entry("tradefleet.connector.client-secret", FakeCredentialsService.CLIENT_SECRET),
+                // long enough that the tests see the user stream and the targeted catch-ups at work, not the sweep
+                Map.entry("tradefleet.connector.reconcile-interval", "5m"),
+                Map.entry("tradefleet.connector.venue-timeout", "2s"),
+                Map.entry("tradefleet.connector.paper-admin-key", paper.adminKey()),
+                Map.entry("tradefleet.venues.binance.paper.rest-url", paper.url().toString()),
+                Map.entry("tradefleet.venues.binance.paper.ws-url", paper.url().toString().replaceFirst("^http", "ws") + "/ws-api/v3"),
+                // binance/testnet is the same exchange behind the faulty proxy, and without a stream: followed by asking
+                Map.entry("tradefleet.venues.binance.testnet.rest-url", faultyVenue().url().toString()));
     }
 
     @Override

@@ -28,7 +28,7 @@ class EndpointSecurityTest {
     @Test
     void everyEndpointRefusesStrangersAndEveryAttackOfTheCatalogue() {
         List<ResourceEndpoints.Endpoint> endpoints = ResourceEndpoints.in("dev.tradefleet.connector");
-        assertTrue(endpoints.size() >= 6, "found " + endpoints);
+        assertTrue(endpoints.size() >= 7, "found " + endpoints);
         Map<String, String> attacks = TokenKeysResource.tokens().attacks(UUID.randomUUID().toString());
         for (ResourceEndpoints.Endpoint endpoint : endpoints) {
             assertFalse(endpoint.security().isEmpty(), endpoint + " declares nothing about who may call it");

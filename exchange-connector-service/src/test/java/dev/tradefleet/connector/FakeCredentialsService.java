@@ -41,6 +41,7 @@ public final class FakeCredentialsService implements AutoCloseable {
     private final Map<UUID, Credential> credentials = new ConcurrentHashMap<>();
     private final List<Verdict> verdicts = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> issued = new ConcurrentHashMap<>();
+    private final Map<UUID, String> createdWith = new ConcurrentHashMap<>();
     private final AtomicInteger materialReads = new AtomicInteger();
 
     public FakeCredentialsService() {
@@ -51,6 +52,7 @@ public final class FakeCredentialsService implements AutoCloseable {
         }
         server.createContext("/auth/token", this::token);
         server.createContext("/internal/credentials/", this::internal);
+        server.createContext("/credentials", this::create);
         server.start();
     }
 
@@ -84,6 +86,34 @@ public final class FakeCredentialsService implements AutoCloseable {
         String token = "token-" + UUID.randomUUID();
         issued.put(token, true);
         answer(exchange, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", 300));
+    }
+
+    /** {@code POST /credentials} as a user: the fake trusts the token's subject (the real service verifies it). */
+    private void create(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/credentials")
+                || auth == null || !auth.startsWith("Bearer ")) {
+            answer(exchange, 401, Map.of("title", "Unauthorized"));
+            return;
+        }
+        String[] parts = auth.substring(7).split("\\.");
+        UUID userId = UUID.fromString(JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1])).path("sub").asText());
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        Credential credential = new Credential(UUID.randomUUID(), userId, body.path("exchange").asText(), body.path("environment").asText(),
+                true, body.path("apiKey").asText(), body.path("secretKey").asText());
+        put(credential);
+        createdWith.put(credential.id(), auth.substring(7));
+        answer(exchange, 201, Map.of("id", credential.id(), "exchange", credential.exchange(), "environment", credential.environment(),
+                "label", body.path("label").asText(), "status", "untested"));
+    }
+
+    /** The credential as it was stored, and the bearer token it was created with. */
+    public Credential credential(UUID id) {
+        return credentials.get(id);
+    }
+
+    public String createdWith(UUID id) {
+        return createdWith.get(id);
     }
 
     private void internal(HttpExchange exchange) throws IOException {

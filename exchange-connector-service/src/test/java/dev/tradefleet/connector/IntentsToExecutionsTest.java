@@ -134,6 +134,41 @@ class IntentsToExecutionsTest {
     }
 
     @Test
+    void aRestingOrderFilledLaterIsReportedAtOnceFromTheUserStreamWithItsFill() throws Exception {
+        Trading.Account account = trading.newAccount();
+        BigDecimal reference = new BigDecimal(priceOf("SOLUSDT"));
+        BigDecimal bidPrice = reference.multiply(new BigDecimal("0.5")).setScale(2, java.math.RoundingMode.DOWN);
+        PlaceOrder bid = new PlaceOrder(UUID.randomUUID(), account.credentialId(), account.userId(), "order-service", "SOLUSDT",
+                OrderSide.BUY, OrderKind.LIMIT, null, new BigDecimal("0.1"), null, bidPrice, null);
+        trading.send(bid);
+        trading.awaitUpdate(bid.intentId(), OrderStatus.ACCEPTED);
+        try {
+            // the market falls through the bid: it trades on the venue, with no intent or call of ours
+            trading.paper().admin("POST", "/sim/markets/SOLUSDT/price",
+                    Map.of("price", bidPrice.multiply(new BigDecimal("0.9")).setScale(2, java.math.RoundingMode.DOWN).toPlainString()));
+            // reconciliation sweeps every 5 minutes here: only the stream can tell within seconds
+            trading.awaitUpdate(bid.intentId(), OrderStatus.FILLED);
+            await().atMost(Trading.WITHIN).until(() -> trading.fills(bid.intentId()).stream().map(Fill::quantity)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(new BigDecimal("0.1")) == 0);
+        } finally {
+            trading.paper().admin("POST", "/sim/markets/SOLUSDT/price", Map.of("price", reference.toPlainString()));
+        }
+        List<Fill> fills = trading.fills(bid.intentId());
+        assertEquals(fills.size(), fills.stream().map(Fill::tradeId).distinct().count(), "each trade once, stream and catch-up together");
+        assertTrue(fills.stream().allMatch(f -> f.maker() && f.price().compareTo(bidPrice) <= 0), fills.toString());
+        assertEquals(OrderStatus.FILLED, trading.statuses(bid.intentId()).get(trading.statuses(bid.intentId()).size() - 1));
+    }
+
+    private String priceOf(String symbol) {
+        for (com.fasterxml.jackson.databind.JsonNode market : trading.paper().admin("GET", "/sim/markets", null)) {
+            if (market.path("symbol").asText().equals(symbol)) {
+                return market.path("referencePrice").asText();
+            }
+        }
+        throw new IllegalStateException("no market " + symbol);
+    }
+
+    @Test
     void cancelAllCancelsEveryOpenOrderOfTheAccountOnTheSymbolAndReportsEach() {
         Trading.Account account = trading.newAccount();
         List<PlaceOrder> bids = List.of(Trading.limitBuy(account, "0.01", "1000"), Trading.limitBuy(account, "0.01", "1001"));

@@ -1,5 +1,11 @@
 package dev.tradefleet.connector;
 
+import dev.tradefleet.contracts.EventCodec;
+import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.contracts.market.MarketTicker;
+import dev.tradefleet.contracts.trading.OrderKind;
+import dev.tradefleet.contracts.trading.OrderSide;
+import dev.tradefleet.contracts.trading.PlaceOrder;
 import dev.tradefleet.testing.quarkus.KafkaResource;
 import dev.tradefleet.testing.quarkus.PostgresResource;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;
@@ -11,12 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -127,6 +135,26 @@ class MarketsAndBalancesTest {
         given().get(path).then().statusCode(401);
         given().auth().oauth2(TokenKeysResource.tokens().expired(account.userId().toString())).get(path).then().statusCode(401);
         get(userToken(account.userId()), path).body("$", not(hasSize(0)));
+    }
+
+    @Test
+    void symbolsSomeoneWatchesOrTradesHaveTheirTickersPublished() {
+        try (EventLog tickers = new EventLog(List.of(Topics.MARKET_TICKERS))) {
+            get(userToken(UUID.randomUUID()), PAPER + "/symbols/ETHUSDT/book?depth=5").statusCode(200);
+            Trading.Account account = trading.newAccount();
+            trading.send(new PlaceOrder(UUID.randomUUID(), account.credentialId(), account.userId(), "order-service", "BNBUSDT",
+                    OrderSide.BUY, OrderKind.LIMIT, null, new BigDecimal("10"), null, new BigDecimal("1"), null));
+
+            for (String key : List.of("binance:paper:ETHUSDT", "binance:paper:BNBUSDT")) {
+                await().atMost(Trading.WITHIN).until(() -> !tickers.on(Topics.MARKET_TICKERS, e -> key.equals(e.subject())).isEmpty());
+                MarketTicker ticker = EventCodec.payload(tickers.on(Topics.MARKET_TICKERS, e -> key.equals(e.subject())).get(0).event(),
+                        MarketTicker.class);
+                assertEquals(key, ticker.key());
+                assertTrue(ticker.bidPrice().compareTo(ticker.askPrice()) < 0 && ticker.lastPrice().signum() > 0, ticker.toString());
+            }
+            assertTrue(tickers.on(Topics.MARKET_TICKERS, e -> "binance:paper:ETHBTC".equals(e.subject())).isEmpty(),
+                    "nobody watches or trades ETHBTC: no tickers for it");
+        }
     }
 
     private static long forwarded(String path) {

@@ -218,21 +218,19 @@ class FleetEndToEndTest {
     void aPaperKeyIsTestedByTheConnectorAndAnIntentTradesOnThePaperExchange() throws Exception {
         String carol = loginAs("carol-" + UUID.randomUUID() + "@example.com");
         UUID carolId = UUID.fromString(viaGateway().auth().oauth2(carol).get("/api/auth/me").then().statusCode(200).extract().path("id"));
-        String paper = fleet.settings().url("paper-exchange");
-        Map<String, String> keys = RestAssured.given().baseUri(paper).header("X-Admin-Key", fleet.paperAdminKey())
-                .contentType(ContentType.JSON).body(Map.of("balances", Map.of("USDT", "50000"))).post("/sim/accounts")
-                .then().statusCode(200).extract().as(Map.class);
-        String good = viaGateway().auth().oauth2(carol).contentType(ContentType.JSON).body(Map.of("exchange", "binance",
-                        "environment", "paper", "label", "main", "apiKey", keys.get("apiKey"), "secretKey", keys.get("secretKey")))
-                .post("/api/credentials").then().statusCode(201).extract().path("id");
+        // a paper account opened for her by the connector: she never sees the paper exchange's admin key
+        String good = viaGateway().auth().oauth2(carol).contentType(ContentType.JSON)
+                .body(Map.of("balances", Map.of("USDT", "50000"))).post("/api/connector/paper-accounts")
+                .then().statusCode(201).body("exchange", equalTo("binance")).body("environment", equalTo("paper"))
+                .body("label", equalTo("paper")).body("secretKey", equalTo(null)).extract().path("id");
         String bad = viaGateway().auth().oauth2(carol).contentType(ContentType.JSON).body(Map.of("exchange", "binance",
-                        "environment", "paper", "label", "wrong", "apiKey", keys.get("apiKey"), "secretKey", "not-the-secret-0000"))
+                        "environment", "paper", "label", "wrong", "apiKey", "pkE2eNotAKey0001", "secretKey", "not-the-secret-0000"))
                 .post("/api/credentials").then().statusCode(201).extract().path("id");
 
         // the connector hears of the new keys, tests each with a signed read and stores the verdict
         awaitCredentialStatus(carol, good, "valid");
         awaitCredentialStatus(carol, bad, "invalid");
-        viaGateway().auth().oauth2(carol).get("/api/credentials/" + bad).then().body("statusReason", containsString("-1022"));
+        viaGateway().auth().oauth2(carol).get("/api/credentials/" + bad).then().body("statusReason", containsString("-2015"));
 
         PlaceOrder buy = new PlaceOrder(UUID.randomUUID(), UUID.fromString(good), carolId, "order-service", "BTCUSDT",
                 OrderSide.BUY, OrderKind.MARKET, null, new BigDecimal("0.001"), null, null, null);

@@ -25,9 +25,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -236,6 +240,45 @@ class EventConsumerLoopTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> again.duplicates() == 11);
         assertEquals(0, again.applied());
         assertEachAppliedOnce(events);
+    }
+
+    /** A handler that keeps the partitions it is told it owns. */
+    private EventHandler owning(Set<TopicPartition> owned) {
+        EventHandler record = recordPayment();
+        return new EventHandler() {
+            @Override
+            public Uni<Void> apply(SqlConnection transaction, EventEnvelope event) {
+                return record.apply(transaction, event);
+            }
+
+            @Override
+            public void assigned(Collection<TopicPartition> partitions) {
+                owned.addAll(partitions);
+            }
+
+            @Override
+            public void revoked(Collection<TopicPartition> partitions) {
+                owned.removeAll(partitions);
+            }
+        };
+    }
+
+    @Test
+    void twoConsumersOfOneGroupAreToldWhichPartitionsEachOwnsAndNeverShareOne() {
+        h = new MessagingHarness();
+        String group = TestInfrastructure.newGroup("owners");
+        ConsumerSettings settings = ConsumerSettings.defaults(group, List.of(h.topic));
+        Set<TopicPartition> first = ConcurrentHashMap.newKeySet();
+        Set<TopicPartition> second = ConcurrentHashMap.newKeySet();
+        start(group, owning(first), settings);
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.size() == 3);
+
+        EventConsumerLoop other = start(group, owning(second), settings);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !second.isEmpty() && first.size() + second.size() == 3);
+        assertTrue(Collections.disjoint(first, second), first + " and " + second);
+
+        other.close();
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.size() == 3 && second.isEmpty());
     }
 
     @Test

@@ -115,6 +115,11 @@ public final class PaperExchangeProcess {
         return url;
     }
 
+    /** For a service under test that opens accounts itself (as the connector does for users). */
+    public String adminKey() {
+        return adminKey;
+    }
+
     /** Opens an account with these balances (asset to decimal string). */
     public Keys openAccount(Map<String, String> balances) {
         JsonNode keys = admin("POST", "/sim/accounts", Map.of("balances", balances));

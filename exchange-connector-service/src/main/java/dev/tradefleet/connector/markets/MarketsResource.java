@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * Markets per venue and environment for every signed-in caller: symbols with their filters, a symbol's ticker,
  * order book and candles. Answers come from {@link Markets} (cached and coalesced); a symbol the venue does not
- * list is 404 and never asked of the venue.
+ * list is 404 and never asked of the venue; a symbol asked about is watched ({@link TickerPublisher}).
  */
 @Path("/connector/markets/{venue}/{environment}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +40,8 @@ public class MarketsResource {
 
     @Inject
     Markets markets;
+    @Inject
+    TickerPublisher tickers;
 
     @GET
     @Path("/symbols")
@@ -95,6 +97,8 @@ public class MarketsResource {
             if (found.isEmpty()) {
                 throw ProblemException.notFound(venue + "/" + environment + " lists no symbol " + symbol);
             }
+            // someone looks at this market: its tickers flow on market.tickers.v1 for a while
+            tickers.watch(new MarketId(venue, environment, symbol));
             return null;
         });
     }

@@ -9,7 +9,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.TopicPartition;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -24,6 +26,8 @@ public class IntentConsumer implements FleetConsumer {
     OrderRepository orders;
     @Inject
     OrderExecutor executor;
+    @Inject
+    AccountOwnership ownership;
 
     @Override
     public String name() {
@@ -44,5 +48,17 @@ public class IntentConsumer implements FleetConsumer {
     @Override
     public void committed(EventEnvelope event) {
         executor.wake(TradingIntents.read(event).credentialId());
+    }
+
+    @Override
+    public void assigned(Collection<TopicPartition> partitions) {
+        ownership.assigned(partitions);
+        executor.ownershipChanged();
+    }
+
+    @Override
+    public void revoked(Collection<TopicPartition> partitions) {
+        ownership.revoked(partitions);
+        executor.ownershipChanged();
     }
 }

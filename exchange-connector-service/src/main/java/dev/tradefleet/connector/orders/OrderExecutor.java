@@ -9,6 +9,7 @@ import dev.tradefleet.connector.sessions.VenueSession;
 import dev.tradefleet.connector.sessions.VenueSessions;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.OrderNotFound;
+import dev.tradefleet.connector.venue.UserStream;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
@@ -16,19 +17,27 @@ import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
 import dev.tradefleet.contracts.trading.CancelAll;
 import dev.tradefleet.contracts.trading.CancelOrder;
+import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOco;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 import dev.tradefleet.contracts.trading.TradingIntent;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,7 +45,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Does each account's intents in order and follows its orders until they are settled. Works on threads of its own
- * (it waits for the database and the venue there, never on an event loop), one account at a time per lane.
+ * (it waits for the database and the venue there, never on an event loop), one account at a time per lane, and
+ * only for the accounts this instance owns ({@link AccountOwnership}).
  *
  * <p>The rule that keeps an order from being placed twice: its row is committed as SENDING before the request
  * leaves, and a SENDING order is only ever sent again after the venue, asked by client order id, said it has no
@@ -66,33 +76,70 @@ public final class OrderExecutor implements AutoCloseable {
     private final OrderRepository orders;
     private final VenueSessions sessions;
     private final Markets markets;
+    private final AccountOwnership ownership;
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final AccountLanes lanes;
+    private final Set<UUID> toReconcile = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, UserStream> streams = new ConcurrentHashMap<>();
+    private final Map<UUID, Queue<StreamReport>> inbox = new ConcurrentHashMap<>();
 
-    public OrderExecutor(OrderRepository orders, VenueSessions sessions, Markets markets, Clock clock, int threads) {
+    /** What an account's user stream said of one of its orders, waiting for the account's lane. */
+    private record StreamReport(VenueOrder order, VenueTrade trade) {
+    }
+
+    public OrderExecutor(OrderRepository orders, VenueSessions sessions, Markets markets, AccountOwnership ownership, Clock clock,
+                         int threads) {
         this.orders = orders;
         this.sessions = sessions;
         this.markets = markets;
+        this.ownership = ownership;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(threads, daemon("connector-lane"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("connector-timer"));
         this.lanes = new AccountLanes(workers, this::work);
     }
 
-    /** New intents or news of the account: its lane runs (again) soon. */
+    /** New intents of the account: its lane runs (again) soon. */
     public void wake(UUID account) {
         lanes.wake(account);
     }
 
-    /** Every account with intents to do or orders to follow: at start-up and every reconciliation interval. */
+    /**
+     * Every account with intents to do or orders to follow is compared with its venue: at start-up and every
+     * reconciliation interval.
+     */
     public void reconcileAll() {
-        await(orders.accountsWithWork().subscribeAsCompletionStage()).forEach(lanes::wake);
+        await(orders.accountsWithWork().subscribeAsCompletionStage()).stream().filter(ownership::owns).forEach(this::reconcile);
     }
 
+    /** Partitions moved between instances: streams of accounts now someone else's close, accounts now ours catch up. */
+    public void ownershipChanged() {
+        List.copyOf(streams.keySet()).stream().filter(account -> !ownership.owns(account)).forEach(this::closeStream);
+        timer.execute(() -> {
+            try {
+                reconcileAll();
+            } catch (RuntimeException e) {
+                LOG.warnf("accounts taken over not reconciled now: %s", e.toString());
+            }
+        });
+    }
+
+    /** The account's intents are done, then its orders still followed are compared with the venue. */
+    public void reconcile(UUID account) {
+        toReconcile.add(account);
+        lanes.wake(account);
+    }
+
+    /** Intents only: what a deferred intent waits for. */
     private void wakeLater(UUID account, Duration after) {
         timer.schedule(() -> lanes.wake(account), Math.max(after.toMillis(), 10), TimeUnit.MILLISECONDS);
+    }
+
+    /** An outcome to learn from the venue (an answer lost, trades not read): the account is reconciled soon. */
+    private void reconcileLater(UUID account, Duration after) {
+        timer.schedule(() -> reconcile(account), Math.max(after.toMillis(), 10), TimeUnit.MILLISECONDS);
     }
 
     private void work(UUID account) {
@@ -106,6 +153,15 @@ public final class OrderExecutor implements AutoCloseable {
     }
 
     private void doWork(UUID account) {
+        if (!ownership.owns(account)) {
+            // another instance consumes this account's intents now: its lane runs there
+            inbox.remove(account);
+            return;
+        }
+        Queue<StreamReport> reports = inbox.get(account);
+        for (StreamReport report = reports == null ? null : reports.poll(); report != null; report = reports.poll()) {
+            apply(account, report);
+        }
         List<PendingIntent> pending = await(orders.pendingIntents(account, BATCH).subscribeAsCompletionStage());
         for (PendingIntent intent : pending) {
             Instant now = clock.instant();
@@ -125,8 +181,82 @@ public final class OrderExecutor implements AutoCloseable {
             lanes.wake(account);
             return;
         }
-        for (OrderRow order : await(orders.liveOrders(account).subscribeAsCompletionStage())) {
-            follow(order);
+        if (toReconcile.remove(account)) {
+            compareWithTheVenue(account);
+        }
+    }
+
+    /** A report from the user stream: recorded like an answer, with its trade; trades it did not carry are fetched. */
+    private void apply(UUID account, StreamReport report) {
+        UUID intent = ClientOrderIds.intentOf(report.order().clientOrderId());
+        Optional<OrderRow> row = intent == null ? Optional.empty()
+                : await(orders.order(intent).subscribeAsCompletionStage()).filter(o -> o.credentialId().equals(account));
+        if (row.isEmpty()) {
+            return;
+        }
+        List<VenueTrade> trades = report.trade() == null ? List.of() : List.of(report.trade());
+        await(orders.record(row.get(), VenueReport.of(report.order(), trades), null).subscribeAsCompletionStage());
+        BigDecimal reported = row.get().filledQuantity().add(report.trade() == null ? BigDecimal.ZERO : report.trade().quantity());
+        if (report.order().executedQuantity().compareTo(reported) > 0) {
+            reconcile(account);
+        }
+    }
+
+    /** Keeps the account's user stream open while it has orders to follow; every (re)connection catches up by asking. */
+    private void follows(UUID account, VenueClient venue) {
+        if (!ownership.owns(account)) {
+            return;
+        }
+        streams.computeIfAbsent(account, id -> venue.openUserStream(new UserStream.Listener() {
+            @Override
+            public void onReport(VenueOrder order, VenueTrade trade) {
+                inbox.computeIfAbsent(id, k -> new ConcurrentLinkedQueue<>()).add(new StreamReport(order, trade));
+                lanes.wake(id);
+            }
+
+            @Override
+            public void onConnected() {
+                reconcile(id);
+            }
+        }));
+    }
+
+    /** The account's key changed or it has nothing left to follow: its stream is closed (and opened anew when needed). */
+    public void closeStream(UUID account) {
+        UserStream stream = streams.remove(account);
+        if (stream != null) {
+            stream.close();
+        }
+    }
+
+    /**
+     * The account's followed orders against the venue's list of open orders (one call, whatever their number):
+     * an order still open there is updated from that list; any other (filled, cancelled, unknown, in flight) is
+     * asked for by client order id.
+     */
+    private void compareWithTheVenue(UUID account) {
+        List<OrderRow> followed = await(orders.liveOrders(account).subscribeAsCompletionStage());
+        if (followed.isEmpty()) {
+            closeStream(account);
+            return;
+        }
+        VenueClient venue;
+        Map<String, VenueOrder> open = new HashMap<>();
+        try {
+            venue = await(sessions.session(account)).client();
+            follows(account, venue);
+            await(venue.openOrders()).forEach(order -> open.put(order.clientOrderId(), order));
+        } catch (UnknownCredential | CredentialsUnavailable | VenueRejection | AmbiguousOutcome | VenueBusy e) {
+            LOG.debugf("account %s not reconciled now: %s", account, e.getMessage());
+            return;
+        }
+        for (OrderRow order : followed) {
+            VenueOrder listed = open.get(order.clientOrderId());
+            if (listed != null && order.open()) {
+                record(order, listed, venue, null);
+            } else {
+                follow(order);
+            }
         }
     }
 
@@ -160,7 +290,7 @@ public final class OrderExecutor implements AutoCloseable {
                     session.venue() + "/" + session.environment() + " lists no symbol " + intent.symbol(), seq).subscribeAsCompletionStage());
             return Turn.DONE;
         }
-        OrderRepository.Claim claim = await(orders.claim(intent, session.venue(), clientOrderId).subscribeAsCompletionStage());
+        OrderRepository.Claim claim = await(orders.claim(intent, session.venue(), session.environment(), clientOrderId).subscribeAsCompletionStage());
         OrderRow order = claim.row();
         if (!claim.fresh()) {
             if (!order.sending()) {
@@ -198,7 +328,8 @@ public final class OrderExecutor implements AutoCloseable {
         } catch (AmbiguousOutcome unknown) {
             LOG.warnf("order %s on %s: %s", order.clientOrderId(), order.venue(), unknown.getMessage());
             await(orders.record(order, VenueReport.unknown(), seq).subscribeAsCompletionStage());
-            wakeLater(order.credentialId(), RETRY);
+            follows(order.credentialId(), venue);
+            reconcileLater(order.credentialId(), RETRY);
             return Turn.DONE;
         }
     }
@@ -248,7 +379,7 @@ public final class OrderExecutor implements AutoCloseable {
             follow(order);
         } catch (AmbiguousOutcome unknown) {
             await(orders.done(seq).subscribeAsCompletionStage());
-            wakeLater(order.credentialId(), RETRY);
+            reconcileLater(order.credentialId(), RETRY);
         }
         return Turn.DONE;
     }
@@ -268,7 +399,7 @@ public final class OrderExecutor implements AutoCloseable {
             // nothing open, or no answer: each of our open orders is asked for below
             LOG.infof("cancel-all intent %s on %s: %s", intent.intentId(), intent.symbol(), e.getMessage());
             await(orders.done(seq).subscribeAsCompletionStage());
-            wakeLater(intent.credentialId(), Duration.ZERO);
+            reconcileLater(intent.credentialId(), Duration.ZERO);
             return Turn.DONE;
         }
         for (VenueOrder order : cancelled) {
@@ -312,7 +443,7 @@ public final class OrderExecutor implements AutoCloseable {
                         "the venue never received the order: its answer was lost and it has no order under " + order.clientOrderId()),
                         null).subscribeAsCompletionStage());
             } else {
-                wakeLater(order.credentialId(), RETRY);
+                reconcileLater(order.credentialId(), RETRY);
             }
         } catch (VenueRejection | AmbiguousOutcome | VenueBusy e) {
             LOG.debugf("order %s not followed now: %s", order.clientOrderId(), e.getMessage());
@@ -328,10 +459,13 @@ public final class OrderExecutor implements AutoCloseable {
             } catch (VenueRejection | AmbiguousOutcome | VenueBusy e) {
                 // the state is news now; the trades follow at the next look
                 LOG.debugf("trades of %s not read now: %s", order.clientOrderId(), e.getMessage());
-                wakeLater(order.credentialId(), RETRY);
+                reconcileLater(order.credentialId(), RETRY);
             }
         }
         await(orders.record(order, VenueReport.of(seen, trades), seq).subscribeAsCompletionStage());
+        if (seen.status() == OrderStatus.ACCEPTED || seen.status() == OrderStatus.PARTIALLY_FILLED) {
+            follows(order.credentialId(), venue);
+        }
     }
 
     /**
@@ -398,6 +532,7 @@ public final class OrderExecutor implements AutoCloseable {
 
     @Override
     public void close() {
+        List.copyOf(streams.keySet()).forEach(this::closeStream);
         timer.shutdownNow();
         workers.shutdownNow();
     }

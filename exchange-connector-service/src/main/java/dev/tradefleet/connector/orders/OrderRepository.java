@@ -1,5 +1,6 @@
 package dev.tradefleet.connector.orders;
 
+import dev.tradefleet.connector.markets.MarketId;
 import dev.tradefleet.connector.venue.VenueTrade;
 import dev.tradefleet.contracts.EventCodec;
 import dev.tradefleet.contracts.EventEnvelope;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The connector's memory: intents waiting to be done, every order from before it is sent, and the fills reported.
@@ -87,6 +89,20 @@ public final class OrderRepository {
                 });
     }
 
+    /** The markets of the orders still followed of the accounts {@code ofAccount} accepts: whose prices their owners need. */
+    public Uni<List<MarketId>> tradedMarkets(Predicate<UUID> ofAccount) {
+        return pool.query("SELECT DISTINCT credential_id, venue, environment, symbol FROM orders WHERE environment IS NOT NULL AND " + LIVE)
+                .execute().map(rows -> {
+                    List<MarketId> markets = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (ofAccount.test(row.getUUID("credential_id"))) {
+                            markets.add(new MarketId(row.getString("venue"), row.getString("environment"), row.getString("symbol")));
+                        }
+                    }
+                    return markets.stream().distinct().toList();
+                });
+    }
+
     /** Accounts with intents to do or orders still to follow: where reconciliation looks. */
     public Uni<List<UUID>> accountsWithWork() {
         return pool.query("SELECT credential_id FROM intents WHERE done_at IS NULL UNION SELECT credential_id FROM orders WHERE " + LIVE)
@@ -111,10 +127,11 @@ public final class OrderRepository {
     }
 
     /** Records the order as SENDING, committed before anything is sent; an existing row is returned as it is. */
-    public Uni<Claim> claim(PlaceOrder intent, String venue, String clientOrderId) {
-        return pool.preparedQuery("INSERT INTO orders (intent_id, credential_id, user_id, venue, symbol, side, client_order_id, status, sent_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, 'SENDING', $8) ON CONFLICT (intent_id) DO NOTHING RETURNING " + ORDER_COLUMNS)
-                .execute(Tuple.from(List.of(intent.intentId(), intent.credentialId(), intent.userId(), venue, intent.symbol(),
+    public Uni<Claim> claim(PlaceOrder intent, String venue, String environment, String clientOrderId) {
+        return pool.preparedQuery("INSERT INTO orders (intent_id, credential_id, user_id, venue, environment, symbol, side, client_order_id,"
+                        + " status, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'SENDING', $9) ON CONFLICT (intent_id) DO NOTHING"
+                        + " RETURNING " + ORDER_COLUMNS)
+                .execute(Tuple.from(List.of(intent.intentId(), intent.credentialId(), intent.userId(), venue, environment, intent.symbol(),
                         intent.side().name(), clientOrderId, now())))
                 .flatMap(inserted -> inserted.size() == 1
                         ? Uni.createFrom().item(new Claim(orders(inserted).get(0), true))

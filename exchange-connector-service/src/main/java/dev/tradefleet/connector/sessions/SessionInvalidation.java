@@ -17,9 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Every instance hears every credential change and drops its session at once: a broadcast, so no consumer group
+ * Every instance hears every credential change and drops what it built on the old key at once: a broadcast, so no consumer group
  * (which would give each change to one instance only) and no receipts (dropping a cache entry twice is harmless).
  * It reads from the end: sessions older than its start do not exist.
  */
@@ -27,13 +28,14 @@ public final class SessionInvalidation implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SessionInvalidation.class);
 
-    private final VenueSessions sessions;
+    private final Consumer<UUID> changed;
     private final KafkaConsumer<String, byte[]> kafka;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public SessionInvalidation(String bootstrapServers, VenueSessions sessions) {
-        this.sessions = sessions;
+    /** @param changed what to forget of a credential that changed (its session, its user stream) */
+    public SessionInvalidation(String bootstrapServers, Consumer<UUID> changed) {
+        this.changed = changed;
         this.kafka = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
@@ -68,7 +70,7 @@ public final class SessionInvalidation implements AutoCloseable {
     private void drop(ConsumerRecord<String, byte[]> record) {
         try {
             EventEnvelope event = EventCodec.decode(record.value());
-            sessions.drop(UUID.fromString(event.subject()));
+            changed.accept(UUID.fromString(event.subject()));
         } catch (MalformedEventException | IllegalArgumentException | NullPointerException unreadable) {
             LOG.warnf("credential change at %s-%d@%d is unreadable", record.topic(), record.partition(), record.offset());
         }

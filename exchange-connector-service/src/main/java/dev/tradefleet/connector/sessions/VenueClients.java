@@ -1,5 +1,6 @@
 package dev.tradefleet.connector.sessions;
 
+import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.MarketData;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
 
 /**
@@ -30,6 +33,13 @@ public final class VenueClients implements AutoCloseable {
     private static final Map<String, Dialect> BINANCE_FAMILY = Map.of("binance", BinanceDialect.INSTANCE, "mexc", MexcDialect.INSTANCE);
 
     private final Map<String, URI> restUrls;
+    private final Map<String, URI> wsUrls;
+    private final Map<String, Map<String, Long>> limitOverrides;
+    private final ScheduledExecutorService reconnections = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "connector-stream-reconnect");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HttpClient http;
     private final Clock clock;
     private final Duration timeout;
@@ -37,13 +47,28 @@ public final class VenueClients implements AutoCloseable {
     private final BiConsumer<String, VenueLimiter> onNewLimiter;
 
     /**
-     * @param restUrls     base URL by {@code venue/environment}
-     * @param onNewLimiter told of each limiter when it is made (by {@code venue/environment}), e.g. to measure it
+     * @param restUrls       base URL by {@code venue/environment}
+     * @param wsUrls         WebSocket API URL by {@code venue/environment}, for user data streams (optional)
+     * @param limitOverrides capacities that differ from the venue's published limits, by {@code venue/environment}
+     *                       and limit name
+     * @param onNewLimiter   told of each limiter when it is made (by {@code venue/environment}), e.g. to measure it
      */
-    public VenueClients(Map<String, URI> restUrls, HttpClient http, Clock clock, Duration timeout,
-                        BiConsumer<String, VenueLimiter> onNewLimiter) {
+    public VenueClients(Map<String, URI> restUrls, Map<String, URI> wsUrls, Map<String, Map<String, Long>> limitOverrides, HttpClient http,
+                        Clock clock, Duration timeout, BiConsumer<String, VenueLimiter> onNewLimiter) {
         this.onNewLimiter = onNewLimiter;
         this.restUrls = Map.copyOf(restUrls);
+        this.wsUrls = Map.copyOf(wsUrls);
+        this.limitOverrides = Map.copyOf(limitOverrides);
+        // a misspelt limit would silently keep the published one: refuse to start instead
+        this.limitOverrides.forEach((where, overrides) -> {
+            Dialect dialect = BINANCE_FAMILY.get(where.substring(0, where.indexOf('/')));
+            for (String name : overrides.keySet()) {
+                if (dialect == null || dialect.rateLimits().stream().noneMatch(limit -> limit.name().equals(name))) {
+                    throw new IllegalArgumentException(where + " has no limit " + name + " to change"
+                            + (dialect == null ? "" : "; its limits are " + dialect.rateLimits().stream().map(RateLimit::name).toList()));
+                }
+            }
+        });
         this.http = http;
         this.clock = clock;
         this.timeout = timeout;
@@ -56,8 +81,8 @@ public final class VenueClients implements AutoCloseable {
     public VenueClient open(KeyMaterial material) {
         String where = key(material.venue(), material.environment());
         Dialect dialect = dialect(material.venue(), where);
-        return new BinanceLikeClient(dialect, restUrls.get(where), material.apiKey(), material.secretKey(),
-                material.credentialId().toString(), limiter(where, dialect), http, clock, timeout);
+        return new BinanceLikeClient(dialect, restUrls.get(where), wsUrls.get(where), material.apiKey(), material.secretKey(),
+                material.credentialId().toString(), limiter(where, dialect), http, clock, timeout, reconnections);
     }
 
     /** The public market data of a venue and environment, through the same limiter as its accounts' calls. */
@@ -82,7 +107,10 @@ public final class VenueClients implements AutoCloseable {
 
     private VenueLimiter limiter(String where, Dialect dialect) {
         return limiters.computeIfAbsent(where, k -> {
-            VenueLimiter made = new VenueLimiter(k, dialect.rateLimits());
+            Map<String, Long> overrides = limitOverrides.getOrDefault(k, Map.of());
+            VenueLimiter made = new VenueLimiter(k, dialect.rateLimits().stream().map(limit -> overrides.containsKey(limit.name())
+                    ? new RateLimit(limit.name(), limit.scope(), limit.counts(), overrides.get(limit.name()), limit.window())
+                    : limit).toList());
             onNewLimiter.accept(k, made);
             return made;
         });
@@ -102,6 +130,7 @@ public final class VenueClients implements AutoCloseable {
 
     @Override
     public void close() {
+        reconnections.shutdownNow();
         limiters.values().forEach(VenueLimiter::close);
     }
 }

@@ -30,6 +30,12 @@ public interface VenueClient {
      */
     CompletionStage<VenueOrder> find(String symbol, String clientOrderId);
 
+    /** Opens the account's stream of execution reports ({@link UserStream#NONE} where the venue has none configured). */
+    UserStream openUserStream(UserStream.Listener listener);
+
+    /** Every open order of the account, on every symbol: what reconciliation compares with in one call. */
+    CompletionStage<List<VenueOrder>> openOrders();
+
     /** The trades of one order, oldest first. */
     CompletionStage<List<VenueTrade>> trades(String symbol, String venueOrderId);
 

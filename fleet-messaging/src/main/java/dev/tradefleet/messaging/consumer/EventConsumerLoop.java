@@ -147,10 +147,17 @@ public final class EventConsumerLoop implements AutoCloseable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     commit(kafka, applied);
+                    tell(() -> handler.revoked(partitions));
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    tell(() -> handler.assigned(partitions));
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    tell(() -> handler.revoked(partitions));
                 }
             });
             int outages = 0;
@@ -248,6 +255,14 @@ public final class EventConsumerLoop implements AutoCloseable {
                 retried.incrementAndGet();
                 Backoff.sleep(settings.backoff().after(attempt));
             }
+        }
+    }
+
+    private void tell(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("consumer %s: a partition change step failed: %s", settings.name(), Failures.describe(e));
         }
     }
 

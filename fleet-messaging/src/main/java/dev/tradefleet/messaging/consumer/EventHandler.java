@@ -3,6 +3,9 @@ package dev.tradefleet.messaging.consumer;
 import dev.tradefleet.contracts.EventEnvelope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.Collection;
 
 /**
  * A consumer's effect for one event, written with {@code transaction}: the consumer's receipt is recorded
@@ -23,5 +26,16 @@ public interface EventHandler {
      * to resume the work after a crash.
      */
     default void committed(EventEnvelope event) {
+    }
+
+    /**
+     * This consumer now reads {@code partitions} (on the consumer's thread, before their first records): with
+     * several instances in one group, what is keyed to these partitions is this instance's to act on alone.
+     */
+    default void assigned(Collection<TopicPartition> partitions) {
+    }
+
+    /** This consumer no longer reads {@code partitions} (revoked in a rebalance, lost, or the consumer stopping). */
+    default void revoked(Collection<TopicPartition> partitions) {
     }
 }

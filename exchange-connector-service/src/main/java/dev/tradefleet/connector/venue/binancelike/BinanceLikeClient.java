@@ -5,6 +5,7 @@ import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.limits.VenueRequest;
 import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.UserStream;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * One account on a venue that speaks Binance's Spot v3 REST dialect (Binance itself, MEXC v3, the paper
@@ -39,12 +42,26 @@ public final class BinanceLikeClient implements VenueClient {
     private final Dialect dialect;
     private final BinanceLikeHttp http;
     private final String account;
+    private final Function<UserStream.Listener, UserStream> streams;
 
     public BinanceLikeClient(Dialect dialect, URI baseUrl, String apiKey, String secret, String account, VenueLimiter limiter, HttpClient http,
                              Clock clock, Duration timeout) {
+        this(dialect, baseUrl, null, apiKey, secret, account, limiter, http, clock, timeout, null);
+    }
+
+    /** With {@code wsUrl} and a {@code scheduler} for reconnections, the account's user data stream can be opened. */
+    public BinanceLikeClient(Dialect dialect, URI baseUrl, URI wsUrl, String apiKey, String secret, String account, VenueLimiter limiter,
+                             HttpClient http, Clock clock, Duration timeout, ScheduledExecutorService scheduler) {
         this.dialect = dialect;
         this.account = account;
         this.http = new BinanceLikeHttp(dialect, baseUrl, limiter, http, clock, timeout).signedAs(apiKey, secret);
+        this.streams = wsUrl == null || scheduler == null ? listener -> UserStream.NONE
+                : listener -> new BinanceLikeUserStream(wsUrl, apiKey, secret, http, clock, scheduler, listener).start();
+    }
+
+    @Override
+    public UserStream openUserStream(UserStream.Listener listener) {
+        return streams.apply(listener);
     }
 
     @Override
@@ -104,6 +121,15 @@ public final class BinanceLikeClient implements VenueClient {
     }
 
     @Override
+    public CompletionStage<List<VenueOrder>> openOrders() {
+        return http.signed("GET", "/api/v3/openOrders", Map.of(), VenueRequest.accountRead(account, 80)).thenApply(json -> {
+            List<VenueOrder> open = new ArrayList<>();
+            json.forEach(order -> open.add(order(order)));
+            return open;
+        });
+    }
+
+    @Override
     public CompletionStage<List<VenueTrade>> trades(String symbol, String venueOrderId) {
         return http.signed("GET", "/api/v3/myTrades", Map.of("symbol", symbol, "orderId", venueOrderId), VenueRequest.accountRead(account, 5))
                 .thenApply(json -> {
@@ -144,7 +170,14 @@ public final class BinanceLikeClient implements VenueClient {
     }
 
     static VenueOrder order(JsonNode json) {
-        OrderStatus status = switch (json.path("status").asText()) {
+        return new VenueOrder(json.path("symbol").asText(), json.path("clientOrderId").asText(), json.path("orderId").asText(),
+                status(json.path("status").asText()), new BigDecimal(json.path("executedQty").asText("0")),
+                new BigDecimal(json.path("cummulativeQuoteQty").asText("0")));
+    }
+
+    /** The venue's order status in the fleet's terms (NEW and PENDING_NEW are accepted). */
+    static OrderStatus status(String venueStatus) {
+        return switch (venueStatus) {
             case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
             case "FILLED" -> OrderStatus.FILLED;
             case "CANCELED", "PARTIALLY_CANCELED" -> OrderStatus.CANCELLED;
@@ -152,9 +185,6 @@ public final class BinanceLikeClient implements VenueClient {
             case "REJECTED" -> OrderStatus.REJECTED;
             default -> OrderStatus.ACCEPTED;
         };
-        return new VenueOrder(json.path("symbol").asText(), json.path("clientOrderId").asText(), json.path("orderId").asText(),
-                status, new BigDecimal(json.path("executedQty").asText("0")),
-                new BigDecimal(json.path("cummulativeQuoteQty").asText("0")));
     }
 
 }

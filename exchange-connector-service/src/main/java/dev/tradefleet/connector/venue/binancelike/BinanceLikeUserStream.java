@@ -1,0 +1,182 @@
+package dev.tradefleet.connector.venue.binancelike;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradefleet.connector.venue.UserStream;
+import dev.tradefleet.connector.venue.VenueOrder;
+import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.connector.venue.signing.Hmac;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Binance's user data over the WebSocket API: connect, {@code userDataStream.subscribe.signature} (HMAC-SHA256
+ * over the sorted parameters, as every SIGNED request), then {@code executionReport} events for the account's
+ * orders. The retired REST listenKey flow is not used. A dropped connection is opened again after 1, 2, 4 … 30 s.
+ */
+final class BinanceLikeUserStream implements UserStream, WebSocket.Listener {
+
+    private static final Logger LOG = Logger.getLogger(BinanceLikeUserStream.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
+    private final URI url;
+    private final String apiKey;
+    private final String secret;
+    private final HttpClient http;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Listener listener;
+    private final StringBuilder partial = new StringBuilder();
+    private volatile boolean closed;
+    private volatile WebSocket socket;
+    private int failures;
+
+    BinanceLikeUserStream(URI url, String apiKey, String secret, HttpClient http, Clock clock, ScheduledExecutorService scheduler,
+                          Listener listener) {
+        this.url = url;
+        this.apiKey = apiKey;
+        this.secret = secret;
+        this.http = http;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.listener = listener;
+    }
+
+    BinanceLikeUserStream start() {
+        connect();
+        return this;
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(url, this).whenComplete((ws, failure) -> {
+            if (failure != null) {
+                retry(null, "could not connect: " + failure.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** Once per lost connection (a close and an error of the same socket reconnect once). */
+    private synchronized void retry(WebSocket lost, String why) {
+        if (closed || (lost != null && lost != socket)) {
+            return;
+        }
+        socket = null;
+        failures++;
+        long pause = Math.min(1L << Math.min(failures - 1, 10), MAX_PAUSE.toSeconds());
+        LOG.infof("user stream at %s %s; again in %d s", url, why, pause);
+        scheduler.schedule(this::connect, pause, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        socket = webSocket;
+        Map<String, String> params = new TreeMap<>();
+        params.put("apiKey", apiKey);
+        params.put("timestamp", String.valueOf(clock.millis()));
+        StringBuilder payload = new StringBuilder();
+        params.forEach((k, v) -> payload.append(payload.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        Map<String, Object> subscribe = Map.of("id", UUID.randomUUID().toString(), "method", "userDataStream.subscribe.signature",
+                "params", Map.of("apiKey", apiKey, "timestamp", Long.parseLong(params.get("timestamp")),
+                        "signature", Hmac.sha256Hex(secret, payload.toString())));
+        try {
+            webSocket.sendText(JSON.writeValueAsString(subscribe), true);
+        } catch (IOException e) {
+            webSocket.abort();
+        }
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            String message = partial.toString();
+            partial.setLength(0);
+            handle(webSocket, message);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void handle(WebSocket webSocket, String message) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(message);
+        } catch (IOException e) {
+            LOG.warnf("user stream at %s sent something that is not JSON", url);
+            return;
+        }
+        if (json.has("status")) {
+            if (json.path("status").asInt() == 200) {
+                synchronized (this) {
+                    failures = 0;
+                }
+                listener.onConnected();
+            } else {
+                // a refused key is not retried quickly: the next reconciliation and key test will say what is wrong
+                LOG.warnf("user stream subscription refused: %s %s", json.path("error").path("code").asText(),
+                        json.path("error").path("msg").asText());
+                webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "refused");
+            }
+            return;
+        }
+        JsonNode event = json.path("event");
+        if ("executionReport".equals(event.path("e").asText())) {
+            listener.onReport(order(event), trade(event));
+        }
+    }
+
+    private static VenueOrder order(JsonNode e) {
+        return new VenueOrder(e.path("s").asText(), e.path("c").asText(), e.path("i").asText(),
+                BinanceLikeClient.status(e.path("X").asText()), new BigDecimal(e.path("z").asText("0")),
+                new BigDecimal(e.path("Z").asText("0")));
+    }
+
+    private static VenueTrade trade(JsonNode e) {
+        if (!"TRADE".equals(e.path("x").asText()) || e.path("t").asLong(-1) < 0) {
+            return null;
+        }
+        return new VenueTrade(e.path("t").asText(), e.path("i").asText(), new BigDecimal(e.path("L").asText()),
+                new BigDecimal(e.path("l").asText()), new BigDecimal(e.path("Y").asText()), new BigDecimal(e.path("n").asText("0")),
+                e.path("N").asText(), e.path("m").asBoolean(), Instant.ofEpochMilli(e.path("T").asLong()));
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        retry(webSocket, "closed (" + statusCode + ")");
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        retry(webSocket, "failed: " + error.getClass().getSimpleName());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WebSocket open = socket;
+        if (open != null) {
+            open.abort();
+        }
+    }
+}

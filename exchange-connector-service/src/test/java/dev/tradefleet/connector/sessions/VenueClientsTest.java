@@ -1,0 +1,56 @@
+package dev.tradefleet.connector.sessions;
+
+import dev.tradefleet.connector.limits.RateLimit;
+import dev.tradefleet.connector.venue.VenueRejection;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VenueClientsTest {
+
+    private static final Map<String, URI> URLS = Map.of("binance/paper", URI.create("http://127.0.0.1:9"),
+            "binance/live", URI.create("http://127.0.0.1:9"));
+
+    private static KeyMaterial key(String environment) {
+        return new KeyMaterial(UUID.randomUUID(), UUID.randomUUID(), "binance", environment, true, "k", "s", null);
+    }
+
+    @Test
+    void aConfiguredCapacityReplacesThePublishedOneInThatEnvironmentOnly() {
+        try (VenueClients clients = new VenueClients(URLS, Map.of(), Map.of("binance/paper", Map.of("REQUEST_WEIGHT", 60_000L)),
+                HttpClient.newHttpClient(), Clock.systemUTC(), Duration.ofSeconds(1), (where, limiter) -> { })) {
+            clients.open(key("paper"));
+            clients.open(key("live"));
+            assertEquals(60_000, capacity(clients, "binance/paper", "REQUEST_WEIGHT"));
+            assertEquals(6_000, capacity(clients, "binance/live", "REQUEST_WEIGHT"));
+            assertEquals(100, capacity(clients, "binance/paper", "ORDERS_10S"));
+            assertEquals(1, clients.limiters().get("binance/paper").limits().stream().filter(l -> l.name().equals("REQUEST_WEIGHT")).count());
+        }
+    }
+
+    @Test
+    void aMisspeltLimitStopsTheStartAndAVenueWithoutAnAdapterOrUrlIsRefused() {
+        IllegalArgumentException misspelt = assertThrows(IllegalArgumentException.class, () -> new VenueClients(URLS, Map.of(),
+                Map.of("binance/paper", Map.of("REQUEST_WIEGHT", 1L)), HttpClient.newHttpClient(), Clock.systemUTC(),
+                Duration.ofSeconds(1), (where, limiter) -> { }));
+        assertTrue(misspelt.getMessage().contains("REQUEST_WEIGHT"), misspelt.getMessage());
+        try (VenueClients clients = new VenueClients(URLS, Map.of(), Map.of(), HttpClient.newHttpClient(), Clock.systemUTC(),
+                Duration.ofSeconds(1), (where, limiter) -> { })) {
+            assertEquals("venue-not-configured", assertThrows(VenueRejection.class, () -> clients.open(key("testnet"))).code());
+        }
+    }
+
+    private static long capacity(VenueClients clients, String where, String name) {
+        return clients.limiters().get(where).limits().stream().filter(l -> l.name().equals(name)).mapToLong(RateLimit::capacity)
+                .findFirst().orElseThrow();
+    }
+}
