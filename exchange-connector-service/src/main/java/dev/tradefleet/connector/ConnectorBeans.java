@@ -14,6 +14,7 @@ import dev.tradefleet.connector.sessions.ServiceTokens;
 import dev.tradefleet.connector.sessions.SessionInvalidation;
 import dev.tradefleet.connector.sessions.VenueClients;
 import dev.tradefleet.connector.sessions.VenueSessions;
+import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.contracts.Topics;
 import dev.tradefleet.messaging.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,11 +46,8 @@ public class ConnectorBeans {
 
     static final URI SOURCE = URI.create("/exchange-connector-service");
 
-    private final ScheduledExecutorService reconciliation = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "connector-reconciliation");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService reconciliation =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("connector-reconciliation"));
 
     @Produces
     @Singleton

@@ -1,7 +1,6 @@
 package dev.tradefleet.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradefleet.connector.orders.ClientOrderIds;
 import dev.tradefleet.connector.orders.OrderExecutor;
@@ -17,10 +16,9 @@ import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.OrderUpdate;
+import dev.tradefleet.contracts.trading.PlaceOco;
 import dev.tradefleet.contracts.trading.PlaceOrder;
-import dev.tradefleet.contracts.trading.TradingIntent;
 import dev.tradefleet.contracts.trading.TradingIntents;
-import dev.tradefleet.testing.PaperExchangeProcess;
 import dev.tradefleet.testing.quarkus.KafkaResource;
 import dev.tradefleet.testing.quarkus.PostgresResource;
 import dev.tradefleet.testing.quarkus.TokenKeysResource;
@@ -157,6 +155,31 @@ class IntentsToExecutionsTest {
         assertEquals(fills.size(), fills.stream().map(Fill::tradeId).distinct().count(), "each trade once, stream and catch-up together");
         assertTrue(fills.stream().allMatch(f -> f.maker() && f.price().compareTo(bidPrice) <= 0), fills.toString());
         assertEquals(OrderStatus.FILLED, trading.statuses(bid.intentId()).get(trading.statuses(bid.intentId()).size() - 1));
+    }
+
+    @Test
+    void aNativeOcoPlacesBothLegsUnderTheirLegIdsAndCancellingOneLegEndsBoth() throws Exception {
+        Trading.Account account = trading.newAccount();
+        BigDecimal price = new BigDecimal(priceOf("BTCUSDT"));
+        PlaceOco oco = new PlaceOco(UUID.randomUUID(), account.credentialId(), account.userId(), "order-service", "BTCUSDT",
+                OrderSide.SELL, new BigDecimal("0.01"), price.multiply(new BigDecimal("2")).setScale(2, java.math.RoundingMode.DOWN),
+                price.multiply(new BigDecimal("0.5")).setScale(2, java.math.RoundingMode.DOWN),
+                price.multiply(new BigDecimal("0.49")).setScale(2, java.math.RoundingMode.DOWN));
+        trading.send(oco);
+        OrderUpdate takeProfit = trading.awaitUpdate(oco.takeProfitLegId(), OrderStatus.ACCEPTED);
+        OrderUpdate stopLoss = trading.awaitUpdate(oco.stopLossLegId(), OrderStatus.ACCEPTED);
+        assertEquals(ClientOrderIds.of(oco.takeProfitLegId(), ClientOrderIds.Venue.BINANCE), takeProfit.clientOrderId());
+        assertEquals(ClientOrderIds.of(oco.stopLossLegId(), ClientOrderIds.Venue.BINANCE), stopLoss.clientOrderId());
+        JsonNode onTheVenue = trading.ordersOnTheVenue(account);
+        assertEquals(2, onTheVenue.size());
+        assertEquals(onTheVenue.get(0).path("orderListId").asLong(), onTheVenue.get(1).path("orderListId").asLong(), "one list");
+
+        trading.send(new CancelOrder(UUID.randomUUID(), account.credentialId(), account.userId(), "order-service", "BTCUSDT",
+                oco.takeProfitLegId()));
+        trading.awaitUpdate(oco.takeProfitLegId(), OrderStatus.CANCELLED);
+        // the venue ends the other leg with it; the user stream says so
+        trading.awaitUpdate(oco.stopLossLegId(), OrderStatus.CANCELLED);
+        assertEquals(List.of(OrderStatus.ACCEPTED, OrderStatus.CANCELLED), trading.statuses(oco.stopLossLegId()));
     }
 
     private String priceOf(String symbol) {

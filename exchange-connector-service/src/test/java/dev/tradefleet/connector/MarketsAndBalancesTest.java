@@ -106,14 +106,16 @@ class MarketsAndBalancesTest {
         String path = "/connector/markets/binance/testnet/symbols/ETHUSDT/ticker";
         get(token, "/connector/markets/binance/testnet/symbols").statusCode(200);
         long before = forwarded("/api/v3/ticker/24hr");
+        long started = System.nanoTime();
         List<CompletableFuture<Integer>> callers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             callers.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).get(path).statusCode()));
         }
         callers.forEach(c -> assertEquals(200, c.join()));
         long calls = forwarded("/api/v3/ticker/24hr") - before;
-        // one per second of the burst at most (the answer is kept a second)
-        assertTrue(calls >= 1 && calls <= 3, "the venue was asked " + calls + " times for 200 callers");
+        long seconds = (long) Math.ceil((System.nanoTime() - started) / 1e9);
+        // an answer is kept a second: one call per second of the burst at most, whoever asks (the ticker publisher too)
+        assertTrue(calls >= 1 && calls <= seconds + 1, "the venue was asked " + calls + " times in " + seconds + " s for 200 callers");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,5 +113,19 @@ class TradingContractsTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anOcoLegsIdsAreDerivedFromItsIntentIdDistinctAndStable() {
+        UUID id = UUID.fromString("6f1c0b1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f");
+        PlaceOco oco = new PlaceOco(id, UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT", OrderSide.SELL,
+                new BigDecimal("1"), new BigDecimal("70000"), new BigDecimal("55000"), new BigDecimal("54900"));
+        PlaceOco again = new PlaceOco(id, UUID.randomUUID(), UUID.randomUUID(), "market-making", "ETHUSDT", OrderSide.BUY,
+                new BigDecimal("2"), new BigDecimal("1000"), new BigDecimal("2000"), new BigDecimal("2010"));
+        assertEquals(oco.takeProfitLegId(), again.takeProfitLegId(), "the intent id alone decides");
+        assertEquals(oco.stopLossLegId(), again.stopLossLegId());
+        assertNotEquals(oco.takeProfitLegId(), oco.stopLossLegId());
+        assertNotEquals(id, oco.takeProfitLegId());
+        assertEquals(3, oco.takeProfitLegId().version(), "a name-based UUID: anyone can derive it");
     }
 }

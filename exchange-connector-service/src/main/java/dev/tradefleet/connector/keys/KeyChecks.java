@@ -6,6 +6,7 @@ import dev.tradefleet.connector.sessions.KeyMaterialSource;
 import dev.tradefleet.connector.sessions.UnknownCredential;
 import dev.tradefleet.connector.sessions.VenueSession;
 import dev.tradefleet.connector.sessions.VenueSessions;
+import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueRejection;
@@ -40,6 +41,8 @@ public final class KeyChecks implements AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(5);
     private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Refusals that say nothing about the key: Binance's -1021, the request's timestamp outside the window (clocks). */
+    private static final java.util.Set<String> NOT_THE_KEYS_FAULT = java.util.Set.of("-1021");
 
     private record Due(UUID credentialId, OffsetDateTime requestedAt, int attempts) {
     }
@@ -48,11 +51,7 @@ public final class KeyChecks implements AutoCloseable {
     private final VenueSessions sessions;
     private final KeyMaterialSource credentials;
     private final Clock clock;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "connector-key-checks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("connector-key-checks"));
 
     public KeyChecks(Pool pool, VenueSessions sessions, KeyMaterialSource credentials, Clock clock) {
         this.pool = pool;
@@ -80,7 +79,12 @@ public final class KeyChecks implements AutoCloseable {
     private void runDue() {
         try {
             for (Due due : due()) {
-                check(due);
+                try {
+                    check(due);
+                } catch (RuntimeException e) {
+                    // one check that fails oddly must not hold back the others
+                    later(due, e.getClass().getSimpleName());
+                }
             }
         } catch (RuntimeException e) {
             LOG.warnf("key checks could not run: %s", e.toString());
@@ -111,11 +115,12 @@ public final class KeyChecks implements AutoCloseable {
         } catch (UnknownCredential gone) {
             finish(due);
         } catch (VenueBusy | AmbiguousOutcome | CredentialsUnavailable notNow) {
-            Duration pause = Duration.ofSeconds(Math.min(1L << Math.min(due.attempts() + 1, 20), MAX_PAUSE.toSeconds()));
-            LOG.infof("key of credential %s not checked now (%s); again in %d s", id, notNow.getMessage(), pause.toSeconds());
-            pool.preparedQuery("UPDATE key_checks SET attempts = attempts + 1, next_at = $3 WHERE credential_id = $1 AND requested_at = $2")
-                    .execute(Tuple.of(id, due.requestedAt(), now().plus(pause))).await().atMost(WAIT);
+            later(due, notNow.getMessage());
         } catch (VenueRejection refused) {
+            if (NOT_THE_KEYS_FAULT.contains(refused.code())) {
+                later(due, refused.code() + " " + refused.getMessage());
+                return;
+            }
             if ("venue-not-configured".equals(refused.code())) {
                 LOG.warnf("key of credential %s not checked: %s", id, refused.getMessage());
             } else {
@@ -124,6 +129,14 @@ public final class KeyChecks implements AutoCloseable {
             }
             finish(due);
         }
+    }
+
+    /** Not checked now, for a reason that is not the key's: again after a pause that grows with every try. */
+    private void later(Due due, String why) {
+        Duration pause = Duration.ofSeconds(Math.min(1L << Math.min(due.attempts() + 1, 20), MAX_PAUSE.toSeconds()));
+        LOG.infof("key of credential %s not checked now (%s); again in %d s", due.credentialId(), why, pause.toSeconds());
+        pool.preparedQuery("UPDATE key_checks SET attempts = attempts + 1, next_at = $3 WHERE credential_id = $1 AND requested_at = $2")
+                .execute(Tuple.of(due.credentialId(), due.requestedAt(), now().plus(pause))).await().atMost(WAIT);
     }
 
     /** Done with this request; a newer one for the same credential (requested meanwhile) stays. */

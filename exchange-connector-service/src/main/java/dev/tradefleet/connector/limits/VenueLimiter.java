@@ -1,5 +1,6 @@
 package dev.tradefleet.connector.limits;
 
+import dev.tradefleet.connector.threads.DaemonThreads;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,7 @@ public final class VenueLimiter implements AutoCloseable {
             Instant now = Instant.now();
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         });
-        this.owner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "limiter-" + venue);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.owner = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("limiter-" + venue));
     }
 
     /** The documented limits this limiter keeps. */

@@ -34,6 +34,8 @@ public final class Markets {
     record Chart(Where where, String symbol, String interval, int limit) {
     }
 
+    private static final List<Integer> CANDLE_LENGTHS = List.of(100, 500, 1000);
+
     private final VenueClients venues;
     private final CoalescingCache<Where, List<SymbolInfo>> symbols;
     private final CoalescingCache<Of, Ticker> tickers;
@@ -79,7 +81,14 @@ public final class Markets {
         return books.get(new Depth(new Where(venue, environment), symbol, depth));
     }
 
+    /**
+     * The last {@code limit} candles, cut from one of a few cached lengths (100, 500, 1000), so that every limit a
+     * caller may ask for shares a handful of venue calls and cache entries.
+     */
     public CompletableFuture<List<Candle>> candles(String venue, String environment, String symbol, String interval, int limit) {
-        return candles.get(new Chart(new Where(venue, environment), symbol, interval, limit));
+        int fetched = CANDLE_LENGTHS.stream().filter(length -> length >= limit).findFirst()
+                .orElse(CANDLE_LENGTHS.get(CANDLE_LENGTHS.size() - 1));
+        return candles.get(new Chart(new Where(venue, environment), symbol, interval, fetched))
+                .thenApply(all -> all.subList(Math.max(0, all.size() - limit), all.size()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tradefleet.connector.markets;
 
+import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.connector.venue.MarketData;
 import dev.tradefleet.contracts.EventCodec;
 import dev.tradefleet.contracts.EventEnvelope;
@@ -35,6 +36,7 @@ public final class TickerPublisher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TickerPublisher.class);
     private static final Duration WATCHED_FOR = Duration.ofMinutes(5);
+    private static final int MAX_WATCHED = 100;
     private static final URI SOURCE = URI.create("/exchange-connector-service");
 
     private final Markets markets;
@@ -44,11 +46,8 @@ public final class TickerPublisher implements AutoCloseable {
     private final Clock clock;
     private final Map<MarketId, Instant> watched = new ConcurrentHashMap<>();
     private final Map<MarketId, MarketTicker> published = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "connector-tickers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("connector-tickers"));
 
     /** @param traded the markets of the orders followed now (asked every round; it must not block long) */
     public TickerPublisher(Markets markets, Supplier<List<MarketId>> traded, Producer<String, byte[]> producer, Duration interval,
@@ -64,9 +63,14 @@ public final class TickerPublisher implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::publishRound, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Someone asked about this market: its tickers flow for the next five minutes. */
+    /**
+     * Someone asked about this market: its tickers flow for the next five minutes. At most {@value #MAX_WATCHED}
+     * markets are watched at once, so that callers asking about every symbol cannot spend the venue's budget.
+     */
     public void watch(MarketId market) {
-        watched.put(market, clock.instant().plus(WATCHED_FOR));
+        if (watched.size() < MAX_WATCHED || watched.containsKey(market)) {
+            watched.put(market, clock.instant().plus(WATCHED_FOR));
+        }
     }
 
     private void publishRound() {

@@ -3,11 +3,14 @@ package dev.tradefleet.connector.orders;
 import dev.tradefleet.connector.Blocking;
 import dev.tradefleet.connector.markets.Markets;
 import dev.tradefleet.connector.orders.OrderRepository.PendingIntent;
+import dev.tradefleet.connector.orders.OrderRepository.Placement;
 import dev.tradefleet.connector.sessions.CredentialsUnavailable;
 import dev.tradefleet.connector.sessions.UnknownCredential;
 import dev.tradefleet.connector.sessions.VenueSession;
 import dev.tradefleet.connector.sessions.VenueSessions;
+import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
+import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.OrderNotFound;
 import dev.tradefleet.connector.venue.UserStream;
 import dev.tradefleet.connector.venue.VenueBusy;
@@ -96,8 +99,8 @@ public final class OrderExecutor implements AutoCloseable {
         this.markets = markets;
         this.ownership = ownership;
         this.clock = clock;
-        this.workers = Executors.newFixedThreadPool(threads, daemon("connector-lane"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("connector-timer"));
+        this.workers = Executors.newFixedThreadPool(threads, DaemonThreads.named("connector-lane"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("connector-timer"));
         this.lanes = new AccountLanes(workers, this::work);
     }
 
@@ -159,8 +162,10 @@ public final class OrderExecutor implements AutoCloseable {
             return;
         }
         Queue<StreamReport> reports = inbox.get(account);
-        for (StreamReport report = reports == null ? null : reports.poll(); report != null; report = reports.poll()) {
+        for (StreamReport report = reports == null ? null : reports.peek(); report != null; report = reports.peek()) {
             apply(account, report);
+            // taken off only once recorded: a failure leaves it for the next run
+            reports.poll();
         }
         List<PendingIntent> pending = await(orders.pendingIntents(account, BATCH).subscribeAsCompletionStage());
         for (PendingIntent intent : pending) {
@@ -182,7 +187,12 @@ public final class OrderExecutor implements AutoCloseable {
             return;
         }
         if (toReconcile.remove(account)) {
-            compareWithTheVenue(account);
+            try {
+                compareWithTheVenue(account);
+            } catch (RuntimeException e) {
+                toReconcile.add(account);
+                throw e;
+            }
         }
     }
 
@@ -272,7 +282,7 @@ public final class OrderExecutor implements AutoCloseable {
             if (intent instanceof CancelAll cancelAll) {
                 return cancelAll(pending.seq(), cancelAll);
             }
-            return refuseOco(pending.seq(), (PlaceOco) intent);
+            return placeOco(pending.seq(), (PlaceOco) intent);
         } catch (CredentialsUnavailable e) {
             return new Turn.Later(RETRY, e.getMessage());
         }
@@ -286,8 +296,8 @@ public final class OrderExecutor implements AutoCloseable {
         VenueSession session = found.get();
         String clientOrderId = ClientOrderIds.of(intent.intentId(), venueOf(session.venue()));
         if (!listed(session, intent.symbol())) {
-            await(orders.rejectUnplaced(intent, intent.side(), session.venue(), clientOrderId, "unknown-symbol",
-                    session.venue() + "/" + session.environment() + " lists no symbol " + intent.symbol(), seq).subscribeAsCompletionStage());
+            await(orders.rejectUnplaced(intent, intent.side(), session.venue(), List.of(new Placement(intent.intentId(), clientOrderId)),
+                    "unknown-symbol", noSymbol(session, intent.symbol()), seq).subscribeAsCompletionStage());
             return Turn.DONE;
         }
         OrderRepository.Claim claim = await(orders.claim(intent, session.venue(), session.environment(), clientOrderId).subscribeAsCompletionStage());
@@ -303,6 +313,10 @@ public final class OrderExecutor implements AutoCloseable {
         return send(session, intent, order, seq);
     }
 
+    private static String noSymbol(VenueSession session, String symbol) {
+        return session.venue() + "/" + session.environment() + " lists no symbol " + symbol;
+    }
+
     /** False only when the venue's symbol list is known and lacks {@code symbol}; without a list, the venue judges. */
     private boolean listed(VenueSession session, String symbol) {
         try {
@@ -314,10 +328,9 @@ public final class OrderExecutor implements AutoCloseable {
 
     private Turn send(VenueSession session, PlaceOrder intent, OrderRow order, long seq) {
         VenueClient venue = session.client();
+        VenueOrder placed;
         try {
-            VenueOrder placed = await(venue.place(intent, order.clientOrderId()));
-            record(order, placed, venue, seq);
-            return Turn.DONE;
+            placed = await(venue.place(intent, order.clientOrderId(), order.sentAt()));
         } catch (VenueBusy busy) {
             // turned away unexecuted: no order exists, so the next try sends without asking the venue first
             await(orders.release(order).subscribeAsCompletionStage());
@@ -332,6 +345,9 @@ public final class OrderExecutor implements AutoCloseable {
             reconcileLater(order.credentialId(), RETRY);
             return Turn.DONE;
         }
+        // outside the try: a slow database after a placed order is not the venue's ambiguity
+        record(order, placed, venue, seq);
+        return Turn.DONE;
     }
 
     /** A SENDING order of a pending intent: found on the venue, it is recorded; surely never placed, it is sent. */
@@ -347,10 +363,15 @@ public final class OrderExecutor implements AutoCloseable {
                 return new Turn.Later(Duration.between(now, safe), "the venue may still execute the earlier request");
             }
             return send(session, intent, await(orders.resend(order).subscribeAsCompletionStage()), seq);
-        } catch (VenueBusy busy) {
-            return new Turn.Later(busy.retryAfter(), busy.getMessage());
-        } catch (VenueRejection | AmbiguousOutcome e) {
-            return new Turn.Later(RETRY, e.getMessage());
+        } catch (VenueBusy | AmbiguousOutcome notNow) {
+            return new Turn.Later(notNow instanceof VenueBusy busy ? busy.retryAfter() : RETRY, notNow.getMessage());
+        } catch (VenueRejection refused) {
+            // the venue will not say (a key that lost a permission, a delisted symbol): the account's later intents
+            // must not wait behind this one, so it is reported unknown and left to reconciliation
+            LOG.warnf("order %s cannot be looked up: %s %s", order.clientOrderId(), refused.code(), refused.getMessage());
+            await(orders.record(order, VenueReport.unknown(), seq).subscribeAsCompletionStage());
+            reconcileLater(order.credentialId(), RETRY);
+            return Turn.DONE;
         }
     }
 
@@ -412,17 +433,96 @@ public final class OrderExecutor implements AutoCloseable {
         return Turn.DONE;
     }
 
-    /** Native OCO placement is not built yet: the intent gets a clear rejection rather than silence. */
-    private Turn refuseOco(long seq, PlaceOco intent) {
-        Optional<VenueSession> session = sessionFor(intent, seq);
-        if (session.isEmpty()) {
+    /**
+     * A native OCO: both legs are committed as SENDING, then the list is sent under client order ids derived from the
+     * intent and leg ids; its legs are reported under their leg ids. The same rule as a single order: a SENDING
+     * list is only sent again when the venue has neither leg after the receive window.
+     */
+    private Turn placeOco(long seq, PlaceOco intent) {
+        Optional<VenueSession> found = sessionFor(intent, seq);
+        if (found.isEmpty()) {
             return Turn.DONE;
         }
-        String venue = session.get().venue();
-        await(orders.rejectUnplaced(intent, intent.side(), venue, ClientOrderIds.of(intent.intentId(), venueOf(venue)),
-                "unsupported-order", "the connector does not place native OCO orders yet; emulate the exits", seq)
+        VenueSession session = found.get();
+        ClientOrderIds.Venue venueId = venueOf(session.venue());
+        Placement takeProfit = new Placement(intent.takeProfitLegId(), ClientOrderIds.of(intent.takeProfitLegId(), venueId));
+        Placement stopLoss = new Placement(intent.stopLossLegId(), ClientOrderIds.of(intent.stopLossLegId(), venueId));
+        String refusal = !session.client().capabilities().contains(Capability.OCO)
+                ? session.venue() + " has no native OCO order; emulate the exits"
+                : listed(session, intent.symbol()) ? null : noSymbol(session, intent.symbol());
+        if (refusal != null) {
+            await(orders.rejectUnplaced(intent, intent.side(), session.venue(), List.of(takeProfit, stopLoss),
+                    refusal.contains("OCO") ? "unsupported-order" : "unknown-symbol", refusal, seq).subscribeAsCompletionStage());
+            return Turn.DONE;
+        }
+        OrderRepository.LegsClaim claim = await(orders.claimLegs(intent, session.venue(), session.environment(), takeProfit, stopLoss)
                 .subscribeAsCompletionStage());
+        if (!claim.fresh()) {
+            if (!claim.takeProfit().sending() && !claim.stopLoss().sending()) {
+                await(orders.done(seq).subscribeAsCompletionStage());
+                return Turn.DONE;
+            }
+            return resolveSendingOco(session, intent, claim, seq);
+        }
+        return sendOco(session, intent, claim, seq);
+    }
+
+    private Turn sendOco(VenueSession session, PlaceOco intent, OrderRepository.LegsClaim claim, long seq) {
+        VenueClient venue = session.client();
+        List<OrderRow> legs = List.of(claim.takeProfit(), claim.stopLoss());
+        List<VenueOrder> placed = List.of();
+        try {
+            placed = await(venue.placeOco(intent, ClientOrderIds.of(intent.intentId(), venueOf(session.venue())),
+                    claim.takeProfit().clientOrderId(), claim.stopLoss().clientOrderId(), claim.takeProfit().sentAt()));
+        } catch (VenueBusy busy) {
+            legs.forEach(leg -> await(orders.release(leg).subscribeAsCompletionStage()));
+            return new Turn.Later(busy.retryAfter(), busy.getMessage());
+        } catch (VenueRejection rejection) {
+            legs.forEach(leg -> await(orders.record(leg, VenueReport.rejected(rejection.code(), rejection.getMessage()), null)
+                    .subscribeAsCompletionStage()));
+        } catch (AmbiguousOutcome unknown) {
+            LOG.warnf("OCO %s on %s: %s", intent.intentId(), session.venue(), unknown.getMessage());
+            legs.forEach(leg -> await(orders.record(leg, VenueReport.unknown(), null).subscribeAsCompletionStage()));
+            follows(intent.credentialId(), venue);
+            reconcileLater(intent.credentialId(), RETRY);
+        }
+        for (OrderRow leg : legs) {
+            placed.stream().filter(o -> o.clientOrderId().equals(leg.clientOrderId())).findFirst()
+                    .ifPresent(answer -> record(leg, answer, venue, null));
+        }
+        await(orders.done(seq).subscribeAsCompletionStage());
         return Turn.DONE;
+    }
+
+    /** Legs left SENDING by an earlier try: found on the venue, they are recorded; surely never placed, the list is sent. */
+    private Turn resolveSendingOco(VenueSession session, PlaceOco intent, OrderRepository.LegsClaim claim, long seq) {
+        VenueClient venue = session.client();
+        try {
+            for (OrderRow leg : List.of(claim.takeProfit(), claim.stopLoss())) {
+                record(leg, await(venue.find(leg.symbol(), leg.clientOrderId())), venue, null);
+            }
+            await(orders.done(seq).subscribeAsCompletionStage());
+            return Turn.DONE;
+        } catch (OrderNotFound notFound) {
+            Instant safe = claim.takeProfit().sentAt().plus(venue.receiveWindow()).plus(WINDOW_MARGIN);
+            Instant now = clock.instant();
+            if (now.isBefore(safe)) {
+                return new Turn.Later(Duration.between(now, safe), "the venue may still execute the earlier request");
+            }
+            OrderRow takeProfit = await(orders.resend(claim.takeProfit()).subscribeAsCompletionStage());
+            OrderRow stopLoss = await(orders.resend(claim.stopLoss()).subscribeAsCompletionStage());
+            return sendOco(session, intent, new OrderRepository.LegsClaim(takeProfit, stopLoss, true), seq);
+        } catch (VenueBusy | AmbiguousOutcome notNow) {
+            return new Turn.Later(notNow instanceof VenueBusy busy ? busy.retryAfter() : RETRY, notNow.getMessage());
+        } catch (VenueRejection refused) {
+            LOG.warnf("OCO %s cannot be looked up: %s %s", intent.intentId(), refused.code(), refused.getMessage());
+            for (OrderRow leg : List.of(claim.takeProfit(), claim.stopLoss())) {
+                await(orders.record(leg, VenueReport.unknown(), null).subscribeAsCompletionStage());
+            }
+            await(orders.done(seq).subscribeAsCompletionStage());
+            reconcileLater(intent.credentialId(), RETRY);
+            return Turn.DONE;
+        }
     }
 
     /** Asks the venue for an order whose intent is done and records what changed; a lost order is reported rejected. */
@@ -497,11 +597,13 @@ public final class OrderExecutor implements AutoCloseable {
         }
         LOG.warnf("intent %s refused: %s", intent.intentId(), message);
         if (intent instanceof PlaceOrder place) {
-            await(orders.rejectUnplaced(place, place.side(), venue, ClientOrderIds.of(place.intentId(), venueOf(venue)), refusal,
-                    message, seq).subscribeAsCompletionStage());
+            await(orders.rejectUnplaced(place, place.side(), venue, List.of(new Placement(place.intentId(),
+                    ClientOrderIds.of(place.intentId(), venueOf(venue)))), refusal, message, seq).subscribeAsCompletionStage());
         } else if (intent instanceof PlaceOco oco) {
-            await(orders.rejectUnplaced(oco, oco.side(), venue, ClientOrderIds.of(oco.intentId(), venueOf(venue)), refusal,
-                    message, seq).subscribeAsCompletionStage());
+            ClientOrderIds.Venue venueId = venueOf(venue);
+            List<Placement> legs = List.of(oco.takeProfitLegId(), oco.stopLossLegId()).stream()
+                    .map(leg -> new Placement(leg, ClientOrderIds.of(leg, venueId))).toList();
+            await(orders.rejectUnplaced(oco, oco.side(), venue, legs, refusal, message, seq).subscribeAsCompletionStage());
         } else {
             await(orders.done(seq).subscribeAsCompletionStage());
         }
@@ -522,13 +624,6 @@ public final class OrderExecutor implements AutoCloseable {
     }
 
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     @Override
     public void close() {

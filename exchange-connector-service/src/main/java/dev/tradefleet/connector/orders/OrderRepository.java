@@ -9,6 +9,7 @@ import dev.tradefleet.contracts.trading.Fill;
 import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.OrderUpdate;
+import dev.tradefleet.contracts.trading.PlaceOco;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 import dev.tradefleet.contracts.trading.TradingIntent;
 import dev.tradefleet.contracts.trading.TradingIntents;
@@ -46,6 +47,14 @@ public final class OrderRepository {
 
     /** The order row, and whether this call created it (false: an earlier try got as far as sending). */
     public record Claim(OrderRow row, boolean fresh) {
+    }
+
+    /** The two legs of an OCO, claimed together. */
+    public record LegsClaim(OrderRow takeProfit, OrderRow stopLoss, boolean fresh) {
+    }
+
+    /** An order an intent places: the id it goes by (the intent's, or an OCO leg's) and its client order id. */
+    public record Placement(UUID orderId, String clientOrderId) {
     }
 
     private static final String ORDER_COLUMNS = "intent_id, credential_id, user_id, venue, symbol, side, client_order_id, venue_order_id,"
@@ -163,26 +172,42 @@ public final class OrderRepository {
 
     /**
      * An intent refused before any order could exist (unknown credential, someone else's, a venue not configured):
-     * its order is recorded as rejected, so a redelivery finds it done, and the rejection is reported.
+     * its orders are recorded as rejected, so a redelivery finds them done, and each rejection is reported.
      */
-    public Uni<Void> rejectUnplaced(TradingIntent intent, OrderSide side, String venue, String clientOrderId, String code, String message,
-                                    long seq) {
-        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO orders (intent_id, credential_id, user_id, venue, symbol, side,"
-                                + " client_order_id, status, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'REJECTED', $8)"
-                                + " ON CONFLICT (intent_id) DO NOTHING")
-                        .execute(Tuple.from(List.of(intent.intentId(), intent.credentialId(), intent.userId(), venue, intent.symbol(),
-                                side.name(), clientOrderId, now())))
-                        .flatMap(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().voidItem()
-                                : enqueueUpdate(tx, new OrderUpdate(intent.intentId(), intent.credentialId(), intent.userId(), venue,
-                                intent.symbol(), clientOrderId, null, OrderStatus.REJECTED, code, message, BigDecimal.ZERO,
-                                BigDecimal.ZERO, clock.instant())))
+    public Uni<Void> rejectUnplaced(TradingIntent intent, OrderSide side, String venue, List<Placement> placements, String code,
+                                    String message, long seq) {
+        return pool.withTransaction(tx -> Multi.createFrom().iterable(placements).onItem().transformToUniAndConcatenate(placement -> tx
+                                .preparedQuery("INSERT INTO orders (intent_id, credential_id, user_id, venue, symbol, side, client_order_id,"
+                                        + " status, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'REJECTED', $8) ON CONFLICT (intent_id) DO NOTHING")
+                                .execute(Tuple.from(List.of(placement.orderId(), intent.credentialId(), intent.userId(), venue, intent.symbol(),
+                                        side.name(), placement.clientOrderId(), now())))
+                                .flatMap(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().voidItem()
+                                        : enqueueUpdate(tx, new OrderUpdate(placement.orderId(), intent.credentialId(), intent.userId(), venue,
+                                        intent.symbol(), placement.clientOrderId(), null, OrderStatus.REJECTED, code, message, BigDecimal.ZERO,
+                                        BigDecimal.ZERO, clock.instant()))))
+                        .collect().last()
                         .flatMap(ignored -> markDone(tx, seq)));
+    }
+
+    /** Both legs of an OCO as SENDING, in one transaction committed before the list is sent. */
+    public Uni<LegsClaim> claimLegs(PlaceOco oco, String venue, String environment, Placement takeProfit, Placement stopLoss) {
+        String insert = "INSERT INTO orders (intent_id, credential_id, user_id, venue, environment, symbol, side, client_order_id, status,"
+                + " sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'SENDING', $9) ON CONFLICT (intent_id) DO NOTHING";
+        OffsetDateTime now = now();
+        return pool.withTransaction(tx -> tx.preparedQuery(insert).execute(Tuple.from(List.of(takeProfit.orderId(), oco.credentialId(),
+                                oco.userId(), venue, environment, oco.symbol(), oco.side().name(), takeProfit.clientOrderId(), now)))
+                        .flatMap(first -> tx.preparedQuery(insert).execute(Tuple.from(List.of(stopLoss.orderId(), oco.credentialId(),
+                                        oco.userId(), venue, environment, oco.symbol(), oco.side().name(), stopLoss.clientOrderId(), now)))
+                                .map(second -> first.rowCount() == 1 && second.rowCount() == 1)))
+                .flatMap(fresh -> order(takeProfit.orderId()).flatMap(tp -> order(stopLoss.orderId())
+                        .map(sl -> new LegsClaim(tp.orElseThrow(), sl.orElseThrow(), fresh))));
     }
 
     /**
      * Records what the venue said of {@code order}: new fills first (each trade once), then the order's state if it
-     * moved forward (never backwards: a late answer cannot undo a fill), each with its event; and, when given,
-     * marks the intent done, all in one transaction.
+     * moved forward (never backwards: a late answer cannot undo a fill, nothing accepted becomes unknown or
+     * rejected, an ended order stays ended), each with its event; and, when given, marks the intent done, all in
+     * one transaction.
      */
     public Uni<Void> record(OrderRow order, VenueReport report, Long doneSeq) {
         return pool.withTransaction(tx -> recordFills(tx, order, report.trades())
@@ -204,8 +229,12 @@ public final class OrderRepository {
     private Uni<Void> recordState(SqlConnection tx, OrderRow order, VenueReport report) {
         return tx.preparedQuery("UPDATE orders SET status = $2, venue_order_id = COALESCE($3, venue_order_id), executed_quantity = $4,"
                         + " cumulative_quote_quantity = $5, updated_at = now() WHERE intent_id = $1"
-                        + " AND status NOT IN ('REJECTED', 'FILLED', 'CANCELLED', 'EXPIRED') AND executed_quantity <= $4"
-                        + " AND (status <> $2 OR executed_quantity <> $4) RETURNING " + ORDER_COLUMNS)
+                        + " AND status NOT IN ('REJECTED', 'FILLED', 'CANCELLED', 'EXPIRED')"
+                        + " AND " + rank("status") + " <= " + rank("$2::text") + " AND executed_quantity <= $4"
+                        + " AND (status <> $2 OR executed_quantity <> $4)"
+                        // nothing the venue has accepted becomes unknown or rejected: only an order still in flight does
+                        + " AND ($2 NOT IN ('UNKNOWN', 'REJECTED') OR status IN ('SENDING', 'UNKNOWN'))"
+                        + " RETURNING " + ORDER_COLUMNS)
                 .execute(Tuple.of(order.intentId(), report.status().name(), report.venueOrderId(), report.executedQuantity(),
                         report.cumulativeQuoteQuantity()))
                 .flatMap(rows -> {
@@ -217,6 +246,15 @@ public final class OrderRepository {
                             now.clientOrderId(), now.venueOrderId(), report.status(), report.reasonCode(), report.reasonMessage(),
                             now.executedQuantity(), now.cumulativeQuoteQuantity(), clock.instant()));
                 });
+    }
+
+    /**
+     * How far along a status is: a state only moves forward (in flight, unknown, accepted, partly filled, ended),
+     * so a late or repeated answer never undoes a newer one.
+     */
+    private static String rank(String status) {
+        return "(CASE " + status + " WHEN 'SENDING' THEN 0 WHEN 'UNKNOWN' THEN 1 WHEN 'ACCEPTED' THEN 2"
+                + " WHEN 'PARTIALLY_FILLED' THEN 3 ELSE 4 END)";
     }
 
     private Uni<Void> enqueueUpdate(SqlClient tx, OrderUpdate update) {

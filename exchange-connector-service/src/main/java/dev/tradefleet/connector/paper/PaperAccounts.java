@@ -59,6 +59,10 @@ public final class PaperAccounts {
                     return post(credentialsService.resolve("/credentials"), Map.of("Authorization", "Bearer " + callerToken), credential);
                 })
                 .thenApply(stored -> {
+                    if (stored.statusCode() == 400) {
+                        throw ProblemException.badRequest("credentials-service refused the credential.",
+                                List.of(new Problem.FieldError("label", read(stored.body()).path("detail").asText("invalid"))));
+                    }
                     if (stored.statusCode() == 409) {
                         throw ProblemException.conflict("credential-exists", "you already have an active " + venue + " paper credential labelled "
                                 + label + "; choose another label");
@@ -73,17 +77,22 @@ public final class PaperAccounts {
             HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             headers.forEach(request::header);
-            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).exceptionally(failure -> {
+                throw unavailable("no answer from " + url.getHost() + ":" + url.getPort());
+            });
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "upstream-unavailable", "Service unavailable", detail, List.of(), Map.of("Retry-After", "5"));
+    }
+
     private static void expect(HttpResponse<String> response, int status, String who) {
         if (response.statusCode() != status) {
             // never the body: it may hold key material
-            throw new ProblemException(503, "upstream-unavailable", "Service unavailable", who + " could not open the paper account now",
-                    List.of(), Map.of("Retry-After", "5"));
+            throw unavailable(who + " could not open the paper account now");
         }
     }
 
@@ -91,8 +100,7 @@ public final class PaperAccounts {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw new ProblemException(503, "upstream-unavailable", "Service unavailable", "an unreadable answer while opening the paper account",
-                    List.of(), Map.of("Retry-After", "5"));
+            throw unavailable("an unreadable answer while opening the paper account");
         }
     }
 }

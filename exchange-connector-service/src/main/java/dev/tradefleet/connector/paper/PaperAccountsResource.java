@@ -1,6 +1,5 @@
 package dev.tradefleet.connector.paper;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,8 +35,8 @@ public class PaperAccountsResource {
                                           message = "must be an asset such as USDT") String,
                                           @NotNull @Pattern(regexp = "[0-9]{1,12}(\\.[0-9]{1,8})?",
                                                   message = "must be a decimal string with at most 8 decimals") String> balances,
-                                  @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9 _.-]+",
-                                          message = "letters, digits, space, _ . - only") String label) {
+                                  @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+( [A-Za-z0-9_.-]+)*",
+                                          message = "words of letters, digits, _ . - with single spaces between") String label) {
     }
 
     @Inject

@@ -2,6 +2,7 @@ package dev.tradefleet.connector.sessions;
 
 import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.limits.VenueLimiter;
+import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.MarketData;
 import dev.tradefleet.connector.venue.VenueClient;
@@ -35,11 +36,7 @@ public final class VenueClients implements AutoCloseable {
     private final Map<String, URI> restUrls;
     private final Map<String, URI> wsUrls;
     private final Map<String, Map<String, Long>> limitOverrides;
-    private final ScheduledExecutorService reconnections = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "connector-stream-reconnect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService reconnections = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("connector-stream-reconnect"));
     private final HttpClient http;
     private final Clock clock;
     private final Duration timeout;

@@ -1,8 +1,10 @@
 package dev.tradefleet.connector.venue;
 
+import dev.tradefleet.contracts.trading.PlaceOco;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -16,8 +18,19 @@ public interface VenueClient {
 
     Set<Capability> capabilities();
 
-    /** Places the order under {@code clientOrderId} (derived from the intent: a repeat is refused by the venue). */
-    CompletionStage<VenueOrder> place(PlaceOrder order, String clientOrderId);
+    /**
+     * Places the order under {@code clientOrderId}, signed as of {@code recordedAt} (when it was written down as
+     * being sent): the venue refuses it after its receive window from then, and a call the limiter held that long
+     * fails with {@link VenueBusy} unsent.
+     */
+    CompletionStage<VenueOrder> place(PlaceOrder order, String clientOrderId, Instant recordedAt);
+
+    /**
+     * Places a native one-cancels-the-other pair under the given client order ids (the list's and each leg's);
+     * completes with both legs. Only for venues declaring {@link Capability#OCO}.
+     */
+    CompletionStage<List<VenueOrder>> placeOco(PlaceOco oco, String listClientOrderId, String takeProfitClientOrderId,
+                                               String stopLossClientOrderId, Instant recordedAt);
 
     CompletionStage<VenueOrder> cancel(String symbol, String clientOrderId);
 

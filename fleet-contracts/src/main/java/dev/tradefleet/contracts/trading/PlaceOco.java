@@ -1,6 +1,7 @@
 package dev.tradefleet.contracts.trading;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -30,5 +31,23 @@ public record PlaceOco(UUID intentId, UUID credentialId, UUID userId, String req
     @Override
     public String eventType() {
         return TYPE;
+    }
+
+    /**
+     * The id the take-profit (limit) leg goes by: its order updates and fills carry it as their {@code intentId},
+     * and the venue's client order id of the leg is derived from it. Derived from the intent id, so the requester
+     * knows it before anything happens.
+     */
+    public UUID takeProfitLegId() {
+        return legId("take-profit");
+    }
+
+    /** The id the stop-loss (stop-limit) leg goes by, as {@link #takeProfitLegId()}. */
+    public UUID stopLossLegId() {
+        return legId("stop-loss");
+    }
+
+    private UUID legId(String leg) {
+        return UUID.nameUUIDFromBytes((intentId + "/" + leg).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -75,6 +75,11 @@ public final class BinanceDialect implements Dialect {
     }
 
     @Override
+    public boolean userStreamOverWebSocketApi() {
+        return true;
+    }
+
+    @Override
     public Set<String> statusUnknownCodes() {
         return Set.of("-1006", "-1007");
     }

@@ -10,7 +10,9 @@ import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
+import dev.tradefleet.contracts.trading.PlaceOco;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
 import java.math.BigDecimal;
@@ -55,7 +57,7 @@ public final class BinanceLikeClient implements VenueClient {
         this.dialect = dialect;
         this.account = account;
         this.http = new BinanceLikeHttp(dialect, baseUrl, limiter, http, clock, timeout).signedAs(apiKey, secret);
-        this.streams = wsUrl == null || scheduler == null ? listener -> UserStream.NONE
+        this.streams = wsUrl == null || scheduler == null || !dialect.userStreamOverWebSocketApi() ? listener -> UserStream.NONE
                 : listener -> new BinanceLikeUserStream(wsUrl, apiKey, secret, http, clock, scheduler, listener).start();
     }
 
@@ -70,7 +72,7 @@ public final class BinanceLikeClient implements VenueClient {
     }
 
     @Override
-    public CompletionStage<VenueOrder> place(PlaceOrder order, String clientOrderId) {
+    public CompletionStage<VenueOrder> place(PlaceOrder order, String clientOrderId, Instant recordedAt) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", order.symbol());
         params.put("side", order.side().name());
@@ -89,7 +91,41 @@ public final class BinanceLikeClient implements VenueClient {
         put(params, "stopPrice", order.stopPrice());
         params.put("newClientOrderId", clientOrderId);
         params.putAll(dialect.extraOrderParams());
-        return http.signed("POST", "/api/v3/order", params, VenueRequest.place(account, 1)).thenApply(BinanceLikeClient::order);
+        return http.signed("POST", "/api/v3/order", params, VenueRequest.place(account, 1), recordedAt).thenApply(BinanceLikeClient::order);
+    }
+
+    /**
+     * {@code POST /api/v3/orderList/oco} (not the deprecated {@code order/oco}): the take profit is a LIMIT_MAKER,
+     * the stop loss a STOP_LOSS_LIMIT; for a SELL the take profit is the leg above the market, for a BUY below.
+     */
+    @Override
+    public CompletionStage<List<VenueOrder>> placeOco(PlaceOco oco, String listClientOrderId, String takeProfitClientOrderId,
+                                                      String stopLossClientOrderId, Instant recordedAt) {
+        if (!dialect.capabilities().contains(Capability.OCO)) {
+            return CompletableFuture.failedFuture(new VenueRejection("unsupported-order", dialect.venue() + " has no native OCO order"));
+        }
+        boolean sell = oco.side() == OrderSide.SELL;
+        String takeProfit = sell ? "above" : "below";
+        String stopLoss = sell ? "below" : "above";
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", oco.symbol());
+        params.put("side", oco.side().name());
+        params.put("quantity", oco.quantity().toPlainString());
+        params.put("listClientOrderId", listClientOrderId);
+        params.put(takeProfit + "Type", "LIMIT_MAKER");
+        params.put(takeProfit + "Price", oco.limitPrice().toPlainString());
+        params.put(takeProfit + "ClientOrderId", takeProfitClientOrderId);
+        params.put(stopLoss + "Type", "STOP_LOSS_LIMIT");
+        params.put(stopLoss + "StopPrice", oco.stopPrice().toPlainString());
+        params.put(stopLoss + "Price", oco.stopLimitPrice().toPlainString());
+        params.put(stopLoss + "TimeInForce", "GTC");
+        params.put(stopLoss + "ClientOrderId", stopLossClientOrderId);
+        params.put("newOrderRespType", "RESULT");
+        return http.signed("POST", "/api/v3/orderList/oco", params, VenueRequest.place(account, 1), recordedAt).thenApply(json -> {
+            List<VenueOrder> legs = new ArrayList<>();
+            json.path("orderReports").forEach(leg -> legs.add(order(leg)));
+            return legs;
+        });
     }
 
     @Override
@@ -131,7 +167,9 @@ public final class BinanceLikeClient implements VenueClient {
 
     @Override
     public CompletionStage<List<VenueTrade>> trades(String symbol, String venueOrderId) {
-        return http.signed("GET", "/api/v3/myTrades", Map.of("symbol", symbol, "orderId", venueOrderId), VenueRequest.accountRead(account, 5))
+        // an order of more than 1,000 trades is read in part; the rest follow at reconciliation (see the README)
+        return http.signed("GET", "/api/v3/myTrades", Map.of("symbol", symbol, "orderId", venueOrderId, "limit", "1000"),
+                        VenueRequest.accountRead(account, 5))
                 .thenApply(json -> {
                     List<VenueTrade> trades = new ArrayList<>();
                     for (JsonNode trade : json) {
@@ -169,8 +207,10 @@ public final class BinanceLikeClient implements VenueClient {
         }
     }
 
+    /** An order as the venue answers it; a cancel's answer names the order by {@code origClientOrderId}. */
     static VenueOrder order(JsonNode json) {
-        return new VenueOrder(json.path("symbol").asText(), json.path("clientOrderId").asText(), json.path("orderId").asText(),
+        String clientOrderId = json.hasNonNull("origClientOrderId") ? json.path("origClientOrderId").asText() : json.path("clientOrderId").asText();
+        return new VenueOrder(json.path("symbol").asText(), clientOrderId, json.path("orderId").asText(),
                 status(json.path("status").asText()), new BigDecimal(json.path("executedQty").asText("0")),
                 new BigDecimal(json.path("cummulativeQuoteQty").asText("0")));
     }

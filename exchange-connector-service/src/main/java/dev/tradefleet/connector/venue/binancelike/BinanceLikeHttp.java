@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -34,7 +35,12 @@ final class BinanceLikeHttp {
 
     static final String WEIGHT_LIMIT = "REQUEST_WEIGHT";
     static final Duration RECEIVE_WINDOW = Duration.ofSeconds(5);
+    /** Time left for the request to travel: less than this left of the window, a placement is not sent. */
+    private static final Duration SENDING_MARGIN = Duration.ofMillis(500);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Binance's "too many new orders" for one account, and the order-count window it waits out. */
+    private static final String ORDER_RATE_CODE = "-1015";
+    private static final Duration ORDER_RATE_PAUSE = Duration.ofSeconds(10);
 
     private final Dialect dialect;
     private final URI baseUrl;
@@ -75,10 +81,22 @@ final class BinanceLikeHttp {
 
     /** Waits for the limiter, signs (parameters in the query for GET and DELETE, in the form body for POST), sends. */
     CompletionStage<JsonNode> signed(String method, String path, Map<String, String> params, VenueRequest cost) {
+        return signed(method, path, params, cost, null);
+    }
+
+    /**
+     * A placement, signed as of {@code recordedAt} (when the order was written down as being sent): the venue
+     * refuses it once the receive window after that has passed, so an order the connector gives up on after the
+     * window can never be executed late. Held by the limiter past the window, it is not sent at all.
+     */
+    CompletionStage<JsonNode> signed(String method, String path, Map<String, String> params, VenueRequest cost, Instant recordedAt) {
         return limiter.acquire(cost).thenCompose(permit -> {
+            if (recordedAt != null && clock.instant().isAfter(recordedAt.plus(RECEIVE_WINDOW).minus(SENDING_MARGIN))) {
+                throw new VenueBusy(method + " " + path + ": held past its receive window, not sent", Duration.ZERO);
+            }
             Map<String, String> all = new LinkedHashMap<>(params);
             all.put("recvWindow", String.valueOf(RECEIVE_WINDOW.toMillis()));
-            all.put("timestamp", String.valueOf(clock.millis()));
+            all.put("timestamp", String.valueOf(recordedAt == null ? clock.millis() : recordedAt.toEpochMilli()));
             String encoded = encode(all);
             boolean inBody = method.equals("POST");
             String signature = Hmac.queryAndBody(secret, inBody ? "" : encoded, inBody ? encoded : "");
@@ -110,6 +128,10 @@ final class BinanceLikeHttp {
             }
         });
         int status = response.statusCode();
+        if (status == 429 && response.headers().firstValue("Retry-After").isEmpty() && ORDER_RATE_CODE.equals(codeOf(response.body()))) {
+            // one account's unfilled-order count (-1015) is over: that account waits, the venue's other accounts do not
+            throw new VenueBusy(call + ": too many new orders on this account", ORDER_RATE_PAUSE);
+        }
         if (status == 429 || status == 418) {
             Duration retryAfter = Duration.ofSeconds(response.headers().firstValue("Retry-After").map(BinanceLikeHttp::seconds).orElse(60L));
             limiter.pauseUntil(clock.instant().plus(retryAfter), status == 418);
@@ -132,6 +154,14 @@ final class BinanceLikeHttp {
             throw new VenueRejection(json.path("code").asText(String.valueOf(status)), json.path("msg").asText("HTTP " + status));
         }
         return json;
+    }
+
+    private static String codeOf(String body) {
+        try {
+            return JSON.readTree(body).path("code").asText("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static JsonNode parse(String call, String body) {

@@ -88,6 +88,10 @@ final class BinanceLikeUserStream implements UserStream, WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket webSocket) {
+        if (closed) {
+            webSocket.abort();
+            return;
+        }
         socket = webSocket;
         Map<String, String> params = new TreeMap<>();
         params.put("apiKey", apiKey);
@@ -145,8 +149,10 @@ final class BinanceLikeUserStream implements UserStream, WebSocket.Listener {
         }
     }
 
+    /** A cancel's report names the order by {@code C} (its own id is in {@code c}). */
     private static VenueOrder order(JsonNode e) {
-        return new VenueOrder(e.path("s").asText(), e.path("c").asText(), e.path("i").asText(),
+        String clientOrderId = e.path("C").asText("").isEmpty() ? e.path("c").asText() : e.path("C").asText();
+        return new VenueOrder(e.path("s").asText(), clientOrderId, e.path("i").asText(),
                 BinanceLikeClient.status(e.path("X").asText()), new BigDecimal(e.path("z").asText("0")),
                 new BigDecimal(e.path("Z").asText("0")));
     }

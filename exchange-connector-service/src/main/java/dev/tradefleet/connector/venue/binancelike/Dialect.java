@@ -35,6 +35,11 @@ public interface Dialect {
     /** Error codes that mean "execution status unknown": ambiguous, never a rejection. */
     Set<String> statusUnknownCodes();
 
+    /** Whether the venue streams user data over Binance's WebSocket API ({@code userDataStream.subscribe.signature}). */
+    default boolean userStreamOverWebSocketApi() {
+        return false;
+    }
+
     /** Error codes of a query for an order the venue does not have. */
     default Set<String> orderNotFoundCodes() {
         return Set.of("-2013");

@@ -16,6 +16,7 @@ import dev.tradefleet.contracts.trading.TimeInForce;
 import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
+import dev.tradefleet.contracts.trading.PlaceOco;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -124,13 +126,89 @@ class BinanceLikeClientTest {
     }
 
     @Test
+    void aPlacementIsSignedAsOfWhenItWasRecordedAndNotSentOnceItsReceiveWindowHasPassed() throws Exception {
+        answers = s -> new Answer(200, Map.of(), "{\"symbol\":\"BTCUSDT\",\"orderId\":1,\"clientOrderId\":\"tfabc\",\"status\":\"NEW\"}");
+        Instant recorded = Instant.now().minusMillis(1200);
+        await(client.place(limitBuy(), "tfabc", recorded));
+        assertTrue(seen.poll().body().contains("&timestamp=" + recorded.toEpochMilli() + "&"), "the venue refuses it 5 s after that");
+
+        VenueBusy held = assertInstanceOf(VenueBusy.class, failureOf(client.place(limitBuy(), "tfabc", Instant.now().minusSeconds(6))));
+        assertEquals(Duration.ZERO, held.retryAfter());
+        assertTrue(seen.isEmpty(), "a placement held past its window is never sent");
+    }
+
+    @Test
+    void aCancelsAnswerNamesTheOrderByItsOriginalClientOrderId() throws Exception {
+        answers = s -> new Answer(200, Map.of(), """
+                {"symbol":"BTCUSDT","origClientOrderId":"tforiginal","orderId":4,"orderListId":-1,"clientOrderId":"cancelMyOrder1",
+                 "price":"2.00000000","origQty":"1.00000000","executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000",
+                 "status":"CANCELED","timeInForce":"GTC","type":"LIMIT","side":"BUY"}""");
+        VenueOrder cancelled = await(client.cancel("BTCUSDT", "tforiginal"));
+        assertEquals("tforiginal", cancelled.clientOrderId());
+        assertEquals(OrderStatus.CANCELLED, cancelled.status());
+    }
+
+    @Test
+    void oneAccountOverItsOrderCountWaitsAloneTheVenueIsNotPaused() throws Exception {
+        answers = s -> s.path().equals("/api/v3/order")
+                ? new Answer(429, Map.of(), "{\"code\":-1015,\"msg\":\"Too many new orders; current limit is 100 orders per TEN_SECONDS.\"}")
+                : new Answer(200, Map.of(), "{\"balances\":[]}");
+        VenueBusy busy = assertInstanceOf(VenueBusy.class, failureOf(client.place(limitBuy(), "tfabc", Instant.now())));
+        assertEquals(Duration.ofSeconds(10), busy.retryAfter());
+        assertTrue(!limiter.banned() && limiter.usage().rateLimited() == 0, "the venue-wide limiter was not paused");
+        await(client.balances());
+    }
+
+    @Test
+    void aSellOcoIsPlacedOnOrderListOcoWithTheTakeProfitAboveAndBothLegsRead() throws Exception {
+        answers = s -> new Answer(200, Map.of(), """
+                {"orderListId":1,"contingencyType":"OCO","listStatusType":"EXEC_STARTED","listOrderStatus":"EXECUTING",
+                 "listClientOrderId":"tflist","transactionTime":1,"symbol":"BTCUSDT","orders":[],
+                 "orderReports":[
+                  {"symbol":"BTCUSDT","orderId":2,"orderListId":1,"clientOrderId":"tfsl","price":"54900.00000000","origQty":"0.01000000",
+                   "executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000","status":"NEW","type":"STOP_LOSS_LIMIT","side":"SELL"},
+                  {"symbol":"BTCUSDT","orderId":3,"orderListId":1,"clientOrderId":"tftp","price":"70000.00000000","origQty":"0.01000000",
+                   "executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000","status":"NEW","type":"LIMIT_MAKER","side":"SELL"}]}""");
+        PlaceOco oco = new PlaceOco(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT", OrderSide.SELL,
+                new BigDecimal("0.01"), new BigDecimal("70000"), new BigDecimal("55000"), new BigDecimal("54900"));
+        List<VenueOrder> legs = await(client.placeOco(oco, "tflist", "tftp", "tfsl", Instant.now()));
+
+        Seen request = seen.poll();
+        assertEquals("POST", request.method());
+        assertEquals("/api/v3/orderList/oco", request.path());
+        assertTrue(request.body().startsWith("symbol=BTCUSDT&side=SELL&quantity=0.01&listClientOrderId=tflist"
+                + "&aboveType=LIMIT_MAKER&abovePrice=70000&aboveClientOrderId=tftp"
+                + "&belowType=STOP_LOSS_LIMIT&belowStopPrice=55000&belowPrice=54900&belowTimeInForce=GTC&belowClientOrderId=tfsl"
+                + "&newOrderRespType=RESULT&recvWindow=5000&timestamp="), request.body());
+        assertEquals(List.of("tfsl", "tftp"), legs.stream().map(VenueOrder::clientOrderId).toList());
+        assertEquals(List.of(OrderStatus.ACCEPTED, OrderStatus.ACCEPTED), legs.stream().map(VenueOrder::status).toList());
+    }
+
+    @Test
+    void aBuyOcoTakesProfitBelowAndMexcRefusesOcoWithoutCallingTheVenue() throws Exception {
+        answers = s -> new Answer(200, Map.of(), "{\"orderReports\":[]}");
+        PlaceOco oco = new PlaceOco(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT", OrderSide.BUY,
+                new BigDecimal("0.01"), new BigDecimal("50000"), new BigDecimal("65000"), new BigDecimal("65100"));
+        await(client.placeOco(oco, "l", "tp", "sl", Instant.now()));
+        String body = seen.poll().body();
+        assertTrue(body.contains("&belowType=LIMIT_MAKER&belowPrice=50000&belowClientOrderId=tp&"), body);
+        assertTrue(body.contains("&aboveType=STOP_LOSS_LIMIT&aboveStopPrice=65000&abovePrice=65100&aboveTimeInForce=GTC&aboveClientOrderId=sl&"),
+                body);
+
+        keyHeader = "X-MEXC-APIKEY";
+        VenueRejection refused = assertInstanceOf(VenueRejection.class, failureOf(mexc.placeOco(oco, "l", "tp", "sl", Instant.now())));
+        assertEquals("unsupported-order", refused.code());
+        assertTrue(seen.isEmpty(), "nothing sent");
+    }
+
+    @Test
     void aLimitOrderIsSignedInTheBodyAndItsResultRead() throws Exception {
         answers = s -> new Answer(200, Map.of("X-MBX-USED-WEIGHT-1M", "7"), """
                 {"symbol":"BTCUSDT","orderId":28,"orderListId":-1,"clientOrderId":"tfabc","transactTime":1507725176595,
                  "price":"60000.10000000","origQty":"0.00100000","executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000",
                  "status":"NEW","timeInForce":"GTC","type":"LIMIT","side":"BUY","workingTime":1507725176595,
                  "selfTradePreventionMode":"NONE"}""");
-        VenueOrder order = await(client.place(limitBuy(), "tfabc"));
+        VenueOrder order = await(client.place(limitBuy(), "tfabc", Instant.now()));
         assertEquals(new VenueOrder("BTCUSDT", "tfabc", "28", OrderStatus.ACCEPTED, BigDecimal.ZERO.setScale(8),
                 BigDecimal.ZERO.setScale(8)), order);
         Seen request = seen.poll();
@@ -170,7 +248,7 @@ class BinanceLikeClientTest {
     @Test
     void binancesErrorBodyIsARejectionWithItsCodeAndMessage() {
         answers = s -> new Answer(400, Map.of(), "{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"}");
-        VenueRejection rejection = assertInstanceOf(VenueRejection.class, failureOf(client.place(limitBuy(), "tfabc")));
+        VenueRejection rejection = assertInstanceOf(VenueRejection.class, failureOf(client.place(limitBuy(), "tfabc", Instant.now())));
         assertEquals("-2010", rejection.code());
         assertEquals("Account has insufficient balance for requested action.", rejection.getMessage());
     }
@@ -178,10 +256,10 @@ class BinanceLikeClientTest {
     @Test
     void aServerErrorOrATimeoutIsAmbiguousNeverARejection() {
         answers = s -> new Answer(503, Map.of(), "{\"code\":-1001,\"msg\":\"Internal error; unable to process your request.\"}");
-        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.place(limitBuy(), "tfabc")));
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.place(limitBuy(), "tfabc", Instant.now())));
         answers = s -> new Answer(400, Map.of(), "{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend server. "
                 + "Send status unknown; execution status unknown.\"}");
-        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.place(limitBuy(), "tfabc")), "Binance's own 'unknown'");
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.place(limitBuy(), "tfabc", Instant.now())), "Binance's own 'unknown'");
         answers = s -> {
             try {
                 Thread.sleep(3000);
@@ -190,7 +268,7 @@ class BinanceLikeClientTest {
             }
             return new Answer(200, Map.of(), "{}");
         };
-        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.place(limitBuy(), "tfabc")));
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.place(limitBuy(), "tfabc", Instant.now())));
     }
 
     @Test
@@ -215,7 +293,7 @@ class BinanceLikeClientTest {
                 + "\"clientOrderId\":\"tfabc\",\"status\":\"NEW\",\"executedQty\":\"0\",\"cummulativeQuoteQty\":\"0\"}");
         PlaceOrder ioc = new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT",
                 OrderSide.BUY, OrderKind.LIMIT, TimeInForce.IOC, new BigDecimal("1"), null, new BigDecimal("11"), null);
-        assertEquals("C02__443776347957968896", await(mexc.place(ioc, "tfabc")).venueOrderId());
+        assertEquals("C02__443776347957968896", await(mexc.place(ioc, "tfabc", Instant.now())).venueOrderId());
         Seen request = seen.poll();
         assertTrue(request.signed(), "signed with X-MEXC-APIKEY");
         assertTrue(request.body().startsWith("symbol=BTCUSDT&side=BUY&type=IMMEDIATE_OR_CANCEL&quantity=1&price=11"
@@ -223,7 +301,7 @@ class BinanceLikeClientTest {
 
         PlaceOrder stop = new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT",
                 OrderSide.SELL, OrderKind.STOP_LIMIT, null, new BigDecimal("1"), null, new BigDecimal("10"), new BigDecimal("10.5"));
-        VenueRejection unsupported = assertInstanceOf(VenueRejection.class, failureOf(mexc.place(stop, "tfdef")));
+        VenueRejection unsupported = assertInstanceOf(VenueRejection.class, failureOf(mexc.place(stop, "tfdef", Instant.now())));
         assertEquals("unsupported-order", unsupported.code());
         assertTrue(seen.isEmpty(), "nothing was sent to the venue");
         assertTrue(!mexc.capabilities().contains(dev.tradefleet.connector.venue.Capability.STOP_LIMIT)
