@@ -4,6 +4,7 @@ import dev.tradefleet.contracts.Topics;
 import dev.tradefleet.embedded.CredentialKeysets;
 import dev.tradefleet.embedded.EmbeddedKafka;
 import dev.tradefleet.embedded.EmbeddedPostgres;
+import dev.tradefleet.embedded.FreePorts;
 import dev.tradefleet.embedded.SigningKeys;
 
 import java.io.IOException;
@@ -46,6 +47,7 @@ public final class Fleet implements AutoCloseable {
     private EmbeddedKafka kafka;
     private KeyPair signingKeyPair;
     private final Map<String, Process> processes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Process> replicas = Collections.synchronizedList(new ArrayList<>());
 
     private Fleet(FleetSettings settings) {
         this.settings = settings;
@@ -180,22 +182,57 @@ public final class Fleet implements AutoCloseable {
             if (!Files.exists(jar) || !settings.starts(spec.name())) {
                 continue;
             }
-            Path config = writeConfig(spec);
             Path log = settings.home().resolve("logs/" + spec.name() + ".log");
+            Process process = launch(spec.name(), jar, writeConfig(spec), log);
+            processes.put(spec.name(), process);
             try {
-                Files.createDirectories(log.getParent());
-                Process process = new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-                        "-Dquarkus.config.locations=" + config.toUri(), "-jar", jar.toString())
-                        .directory(settings.repo().toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                        .start();
-                processes.put(spec.name(), process);
                 Secrets.writePrivate(settings.home().resolve("run/" + spec.name() + ".pid"), process.pid() + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start " + spec.name(), e);
             }
-            awaitHealthy(spec, log);
+            awaitHealthy(spec.name(), process, URI.create(settings.managementUrl(spec.name()) + "/q/health/ready"), log);
+        }
+    }
+
+    /**
+     * One more instance of a running service: the same configuration on ports of its own, as a second replica runs
+     * in a cluster. It stops with the fleet; whoever started it may stop it earlier.
+     */
+    public Process startReplica(String service) {
+        if (!processes.containsKey(service)) {
+            throw new IllegalArgumentException(service + " is not running");
+        }
+        ServiceSpec spec = ServiceSpec.ALL.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
+        Path log = settings.home().resolve("logs/" + service + "-replica-" + port + ".log");
+        Path config = settings.home().resolve("config/" + service + "-replica-" + port + ".properties");
+        try {
+            // the service's own file with ports of the replica's: a config file outranks -D properties here
+            String own = Files.readString(settings.home().resolve("config/" + service + ".properties"))
+                    .replaceAll("(?m)^quarkus\\.http\\.port=.*$", "quarkus.http.port=" + port)
+                    .replaceAll("(?m)^quarkus\\.management\\.port=.*$", "quarkus.management.port=" + managementPort);
+            Secrets.writePrivate(config, own);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Process replica = launch(service, settings.repo().resolve(spec.jar()), config, log);
+        replicas.add(replica);
+        awaitHealthy(service, replica, URI.create("http://" + FleetSettings.LOOPBACK + ":" + managementPort + "/q/health/ready"), log);
+        return replica;
+    }
+
+    private Process launch(String service, Path jar, Path config, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            return new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.config.locations=" + config.toUri(),
+                    "-jar", jar.toString())
+                    .directory(settings.repo().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service, e);
         }
     }
 
@@ -255,14 +292,12 @@ public final class Fleet implements AutoCloseable {
         return file;
     }
 
-    private void awaitHealthy(ServiceSpec spec, Path log) {
+    private void awaitHealthy(String service, Process process, URI health, Path log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create(settings.managementUrl(spec.name()) + "/q/health/ready");
         long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
-        Process process = processes.get(spec.name());
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(spec.name() + " exited with " + process.exitValue() + "; last lines of " + log
+                throw new IllegalStateException(service + " exited with " + process.exitValue() + "; last lines of " + log
                         + ":\n" + tail(log, 30));
             }
             try {
@@ -275,11 +310,11 @@ public final class Fleet implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + spec.name(), e);
+                throw new IllegalStateException("interrupted while waiting for " + service, e);
             }
             sleep(250);
         }
-        throw new IllegalStateException(spec.name() + " was not healthy within " + HEALTH_TIMEOUT.toSeconds()
+        throw new IllegalStateException(service + " was not healthy within " + HEALTH_TIMEOUT.toSeconds()
                 + " s; last lines of " + log + ":\n" + tail(log, 30));
     }
 
@@ -306,6 +341,8 @@ public final class Fleet implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        replicas.forEach(Process::destroy);
+        replicas.clear();
         List<String> names = new ArrayList<>(processes.keySet());
         Collections.reverse(names);
         for (String name : names) {

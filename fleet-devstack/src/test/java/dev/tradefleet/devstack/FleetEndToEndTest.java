@@ -15,6 +15,8 @@ import dev.tradefleet.testing.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +44,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -273,6 +276,81 @@ class FleetEndToEndTest {
                 .body("asset", hasItems("BTC", "USDT"));
         String dave = loginAs("dave-" + UUID.randomUUID() + "@example.com");
         viaGateway().auth().oauth2(dave).get("/api/connector/credentials/" + good + "/balances").then().statusCode(404);
+    }
+
+    @Test
+    void twoConnectorInstancesShareTheAccountsAndTheOneLeftCarriesOnAlone() throws Exception {
+        String erin = loginAs("erin-" + UUID.randomUUID() + "@example.com");
+        UUID erinId = UUID.fromString(viaGateway().auth().oauth2(erin).get("/api/auth/me").then().statusCode(200).extract().path("id"));
+        List<UUID> accounts = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = viaGateway().auth().oauth2(erin).contentType(ContentType.JSON)
+                    .body(Map.of("balances", Map.of("USDT", "1000"), "label", "account " + i)).post("/api/connector/paper-accounts")
+                    .then().statusCode(201).extract().path("id");
+            accounts.add(UUID.fromString(id));
+        }
+        String bootstrap = "127.0.0.1:" + fleet.settings().kafkaPort();
+        Process replica = fleet.startReplica("exchange-connector-service");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sharedBy(admin) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertEquals(2, sharedBy(admin), "both instances hold partitions of the intents");
+
+            assertEachFilledOnce(bootstrap, placeOneEach(bootstrap, accounts, erinId));
+
+            replica.destroy();
+            assertTrue(replica.waitFor(30, TimeUnit.SECONDS));
+            assertEachFilledOnce(bootstrap, placeOneEach(bootstrap, accounts, erinId));
+            assertEquals(1, sharedBy(admin), "the one left holds every partition");
+        }
+    }
+
+    /** How many members of the connector's intents group hold at least one partition. */
+    private static long sharedBy(Admin admin) throws Exception {
+        return admin.describeConsumerGroups(List.of("connector-intents")).all().get().get("connector-intents").members().stream()
+                .filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
+    }
+
+    private static List<UUID> placeOneEach(String bootstrap, List<UUID> accounts, UUID user) throws Exception {
+        List<UUID> intents = new java.util.ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (UUID account : accounts) {
+                PlaceOrder buy = new PlaceOrder(UUID.randomUUID(), account, user, "order-service", "BTCUSDT", OrderSide.BUY,
+                        OrderKind.MARKET, null, new BigDecimal("0.001"), null, null, null);
+                producer.send(new ProducerRecord<>(Topics.TRADING_INTENTS, account.toString(),
+                        EventCodec.encode(TradingIntents.toEvent(URI.create("/e2e"), buy)))).get();
+                intents.add(buy.intentId());
+            }
+        }
+        return intents;
+    }
+
+    /** Every intent reported FILLED, and only once, within a minute (and two quiet seconds after). */
+    private static void assertEachFilledOnce(String bootstrap, List<UUID> intents) throws Exception {
+        Map<UUID, Integer> filled = new java.util.HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TRADING_ORDER_UPDATES));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    OrderUpdate update = EventCodec.payload(EventCodec.decode(record.value()), OrderUpdate.class);
+                    if (intents.contains(update.intentId()) && update.status() == OrderStatus.FILLED) {
+                        filled.merge(update.intentId(), 1, Integer::sum);
+                    }
+                }
+                if (filled.size() == intents.size() && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        assertEquals(intents.size(), filled.size(), "every intent filled: " + filled);
+        assertTrue(filled.values().stream().allMatch(count -> count == 1), "each reported once: " + filled);
     }
 
     private void awaitCredentialStatus(String token, String id, String status) throws InterruptedException {
