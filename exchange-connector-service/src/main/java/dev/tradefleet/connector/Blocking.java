@@ -18,14 +18,20 @@ public final class Blocking {
     private Blocking() {
     }
 
+    /** What a stage failed with, out of the wrappers stages put around it. */
+    public static Throwable cause(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     public static <T> T await(CompletionStage<T> stage, Duration atMost) {
         try {
             return stage.toCompletableFuture().get(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
+            Throwable cause = cause(e);
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         } catch (TimeoutException e) {
             throw new AmbiguousOutcome("no answer within " + atMost.toSeconds() + " s", e);

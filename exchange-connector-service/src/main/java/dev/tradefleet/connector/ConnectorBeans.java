@@ -87,7 +87,7 @@ public class ConnectorBeans {
     @Singleton
     TickerPublisher tickers(Markets markets, OrderRepository orders, AccountOwnership ownership, Producer<String, byte[]> producer,
                             ConnectorConfig config, Clock clock) {
-        return new TickerPublisher(markets, () -> orders.tradedMarkets(ownership::owns).await().atMost(Duration.ofSeconds(5)), producer,
+        return new TickerPublisher(SOURCE, markets, () -> orders.tradedMarkets(ownership::owns).await().atMost(Duration.ofSeconds(5)), producer,
                 config.tickerInterval(), clock);
     }
 
@@ -147,7 +147,10 @@ public class ConnectorBeans {
         });
     }
 
-    /** In-flight orders are resolved and open ones compared with the venue at start-up and then every interval. */
+    /**
+     * Accounts are compared with the venue every interval; the first time when this instance is assigned its
+     * partitions (it owns no account before), see {@link OrderExecutor#ownershipChanged()}.
+     */
     void start(@Observes StartupEvent event, OrderExecutor executor, KeyChecks keyChecks, SessionInvalidation invalidation,
                TickerPublisher tickers, ConnectorConfig config) {
         invalidation.start();
@@ -158,7 +161,7 @@ public class ConnectorBeans {
             } catch (RuntimeException e) {
                 Logger.getLogger(ConnectorBeans.class).warnf("reconciliation could not start: %s", e.toString());
             }
-        }, 0, config.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }, config.reconcileInterval().toMillis(), config.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
         keyChecks.start();
     }
 

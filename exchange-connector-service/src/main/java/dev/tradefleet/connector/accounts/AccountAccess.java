@@ -1,5 +1,6 @@
 package dev.tradefleet.connector.accounts;
 
+import dev.tradefleet.connector.Blocking;
 import dev.tradefleet.connector.sessions.CredentialsUnavailable;
 import dev.tradefleet.connector.sessions.UnknownCredential;
 import dev.tradefleet.connector.sessions.VenueSession;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 
 /**
  * The only way a REST caller reaches a venue account: a user gets a session of their own credentials only, a
@@ -30,7 +30,7 @@ public class AccountAccess {
 
     public Uni<VenueSession> sessionFor(JsonWebToken caller, UUID credentialId) {
         return Uni.createFrom().completionStage(() -> sessions.session(credentialId))
-                .onFailure().transform(failure -> problem(unwrap(failure), credentialId))
+                .onFailure().transform(failure -> problem(Blocking.cause(failure), credentialId))
                 .map(session -> {
                     boolean service = caller.getGroups().contains(SERVICE_ROLE);
                     if (!service && !session.userId().toString().equals(caller.getSubject())) {
@@ -38,10 +38,6 @@ public class AccountAccess {
                     }
                     return session;
                 });
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static Throwable problem(Throwable failure, UUID credentialId) {

@@ -37,8 +37,8 @@ public final class TickerPublisher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TickerPublisher.class);
     private static final Duration WATCHED_FOR = Duration.ofMinutes(5);
     private static final int MAX_WATCHED = 100;
-    private static final URI SOURCE = URI.create("/exchange-connector-service");
 
+    private final URI source;
     private final Markets markets;
     private final Supplier<List<MarketId>> traded;
     private final Producer<String, byte[]> producer;
@@ -50,8 +50,9 @@ public final class TickerPublisher implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("connector-tickers"));
 
     /** @param traded the markets of the orders followed now (asked every round; it must not block long) */
-    public TickerPublisher(Markets markets, Supplier<List<MarketId>> traded, Producer<String, byte[]> producer, Duration interval,
-                           Clock clock) {
+    public TickerPublisher(URI source, Markets markets, Supplier<List<MarketId>> traded, Producer<String, byte[]> producer,
+                           Duration interval, Clock clock) {
+        this.source = source;
         this.markets = markets;
         this.traded = traded;
         this.producer = producer;
@@ -99,7 +100,7 @@ public final class TickerPublisher implements AutoCloseable {
             }
             published.put(market, next);
             producer.send(new ProducerRecord<>(Topics.MARKET_TICKERS, next.key(), EventCodec.encode(
-                    EventEnvelope.create(SOURCE, MarketTicker.TYPE, next.key(), EventCodec.toData(next)))));
+                    EventEnvelope.create(source, MarketTicker.TYPE, next.key(), EventCodec.toData(next)))));
         });
     }
 

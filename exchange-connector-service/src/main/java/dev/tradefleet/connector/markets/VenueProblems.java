@@ -1,5 +1,6 @@
 package dev.tradefleet.connector.markets;
 
+import dev.tradefleet.connector.Blocking;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueRejection;
@@ -7,7 +8,6 @@ import dev.tradefleet.web.ProblemException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * A venue's trouble as a caller sees it: problem+json, never a stack trace. "Not now" and "no answer" are 503
@@ -20,7 +20,7 @@ public final class VenueProblems {
     }
 
     public static Throwable of(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = Blocking.cause(failure);
         if (cause instanceof VenueBusy busy) {
             return unavailable("the venue asked us to wait: " + busy.getMessage(), Math.max(1, busy.retryAfter().toSeconds()));
         }

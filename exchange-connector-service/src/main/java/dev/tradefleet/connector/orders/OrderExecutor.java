@@ -20,6 +20,7 @@ import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
 import dev.tradefleet.contracts.trading.CancelAll;
 import dev.tradefleet.contracts.trading.CancelOrder;
+import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOco;
 import dev.tradefleet.contracts.trading.PlaceOrder;
@@ -296,8 +297,7 @@ public final class OrderExecutor implements AutoCloseable {
         VenueSession session = found.get();
         String clientOrderId = ClientOrderIds.of(intent.intentId(), venueOf(session.venue()));
         if (!listed(session, intent.symbol())) {
-            await(orders.rejectUnplaced(intent, intent.side(), session.venue(), List.of(new Placement(intent.intentId(), clientOrderId)),
-                    "unknown-symbol", noSymbol(session, intent.symbol()), seq).subscribeAsCompletionStage());
+            refuse(intent, session.venue(), "unknown-symbol", noSymbol(session, intent.symbol()), seq);
             return Turn.DONE;
         }
         OrderRepository.Claim claim = await(orders.claim(intent, session.venue(), session.environment(), clientOrderId).subscribeAsCompletionStage());
@@ -444,18 +444,16 @@ public final class OrderExecutor implements AutoCloseable {
             return Turn.DONE;
         }
         VenueSession session = found.get();
-        ClientOrderIds.Venue venueId = venueOf(session.venue());
-        Placement takeProfit = new Placement(intent.takeProfitLegId(), ClientOrderIds.of(intent.takeProfitLegId(), venueId));
-        Placement stopLoss = new Placement(intent.stopLossLegId(), ClientOrderIds.of(intent.stopLossLegId(), venueId));
-        String refusal = !session.client().capabilities().contains(Capability.OCO)
-                ? session.venue() + " has no native OCO order; emulate the exits"
-                : listed(session, intent.symbol()) ? null : noSymbol(session, intent.symbol());
-        if (refusal != null) {
-            await(orders.rejectUnplaced(intent, intent.side(), session.venue(), List.of(takeProfit, stopLoss),
-                    refusal.contains("OCO") ? "unsupported-order" : "unknown-symbol", refusal, seq).subscribeAsCompletionStage());
+        if (!session.client().capabilities().contains(Capability.OCO)) {
+            refuse(intent, session.venue(), "unsupported-order", session.venue() + " has no native OCO order; emulate the exits", seq);
             return Turn.DONE;
         }
-        OrderRepository.LegsClaim claim = await(orders.claimLegs(intent, session.venue(), session.environment(), takeProfit, stopLoss)
+        if (!listed(session, intent.symbol())) {
+            refuse(intent, session.venue(), "unknown-symbol", noSymbol(session, intent.symbol()), seq);
+            return Turn.DONE;
+        }
+        List<Placement> legs = placements(intent, session.venue());
+        OrderRepository.LegsClaim claim = await(orders.claimLegs(intent, session.venue(), session.environment(), legs.get(0), legs.get(1))
                 .subscribeAsCompletionStage());
         if (!claim.fresh()) {
             if (!claim.takeProfit().sending() && !claim.stopLoss().sending()) {
@@ -596,18 +594,27 @@ public final class OrderExecutor implements AutoCloseable {
             message = e.getMessage();
         }
         LOG.warnf("intent %s refused: %s", intent.intentId(), message);
-        if (intent instanceof PlaceOrder place) {
-            await(orders.rejectUnplaced(place, place.side(), venue, List.of(new Placement(place.intentId(),
-                    ClientOrderIds.of(place.intentId(), venueOf(venue)))), refusal, message, seq).subscribeAsCompletionStage());
-        } else if (intent instanceof PlaceOco oco) {
-            ClientOrderIds.Venue venueId = venueOf(venue);
-            List<Placement> legs = List.of(oco.takeProfitLegId(), oco.stopLossLegId()).stream()
-                    .map(leg -> new Placement(leg, ClientOrderIds.of(leg, venueId))).toList();
-            await(orders.rejectUnplaced(oco, oco.side(), venue, legs, refusal, message, seq).subscribeAsCompletionStage());
-        } else {
-            await(orders.done(seq).subscribeAsCompletionStage());
-        }
+        refuse(intent, venue, refusal, message, seq);
         return Optional.empty();
+    }
+
+    /** The intent is done without a request: what it would have placed is reported rejected with this reason. */
+    private void refuse(TradingIntent intent, String venue, String code, String message, long seq) {
+        List<Placement> placements = placements(intent, venue);
+        if (placements.isEmpty()) {
+            await(orders.done(seq).subscribeAsCompletionStage());
+            return;
+        }
+        OrderSide side = intent instanceof PlaceOco oco ? oco.side() : ((PlaceOrder) intent).side();
+        await(orders.rejectUnplaced(intent, side, venue, placements, code, message, seq).subscribeAsCompletionStage());
+    }
+
+    /** The orders an intent places, by the ids they go by: an order's its intent's, an OCO's legs their own; a cancel none. */
+    private static List<Placement> placements(TradingIntent intent, String venue) {
+        List<UUID> ids = intent instanceof PlaceOrder ? List.of(intent.intentId())
+                : intent instanceof PlaceOco oco ? List.of(oco.takeProfitLegId(), oco.stopLossLegId()) : List.of();
+        ClientOrderIds.Venue venueId = venueOf(venue);
+        return ids.stream().map(id -> new Placement(id, ClientOrderIds.of(id, venueId))).toList();
     }
 
     private static ClientOrderIds.Venue venueOf(String venue) {

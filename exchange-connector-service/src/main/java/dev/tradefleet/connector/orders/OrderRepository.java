@@ -166,8 +166,7 @@ public final class OrderRepository {
     }
 
     public Uni<Void> done(long seq) {
-        return pool.preparedQuery("UPDATE intents SET done_at = now() WHERE seq = $1 AND done_at IS NULL")
-                .execute(Tuple.of(seq)).replaceWithVoid();
+        return markDone(pool, seq);
     }
 
     /**

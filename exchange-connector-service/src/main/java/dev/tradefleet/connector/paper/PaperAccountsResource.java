@@ -1,5 +1,6 @@
 package dev.tradefleet.connector.paper;
 
+import dev.tradefleet.connector.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class PaperAccountsResource {
         String venue = request.venue() == null ? "binance" : request.venue();
         String label = request.label() == null ? "paper" : request.label();
         return Uni.createFrom().completionStage(() -> accounts.open(caller.getRawToken(), venue, request.balances(), label))
-                .onFailure(java.util.concurrent.CompletionException.class).transform(Throwable::getCause)
+                .onFailure().transform(Blocking::cause)
                 .map(credential -> Response.status(201).entity(credential).build());
     }
 }

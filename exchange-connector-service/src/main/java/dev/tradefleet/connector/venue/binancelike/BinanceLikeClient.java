@@ -122,9 +122,7 @@ public final class BinanceLikeClient implements VenueClient {
         params.put(stopLoss + "ClientOrderId", stopLossClientOrderId);
         params.put("newOrderRespType", "RESULT");
         return http.signed("POST", "/api/v3/orderList/oco", params, VenueRequest.place(account, 1), recordedAt).thenApply(json -> {
-            List<VenueOrder> legs = new ArrayList<>();
-            json.path("orderReports").forEach(leg -> legs.add(order(leg)));
-            return legs;
+            return orders(json.path("orderReports"));
         });
     }
 
@@ -143,7 +141,7 @@ public final class BinanceLikeClient implements VenueClient {
                     cancelled.add(order(entry));
                 } else {
                     // an order list (OCO) reports its legs inside
-                    entry.path("orderReports").forEach(leg -> cancelled.add(order(leg)));
+                    cancelled.addAll(orders(entry.path("orderReports")));
                 }
             }
             return cancelled;
@@ -158,11 +156,8 @@ public final class BinanceLikeClient implements VenueClient {
 
     @Override
     public CompletionStage<List<VenueOrder>> openOrders() {
-        return http.signed("GET", "/api/v3/openOrders", Map.of(), VenueRequest.accountRead(account, 80)).thenApply(json -> {
-            List<VenueOrder> open = new ArrayList<>();
-            json.forEach(order -> open.add(order(order)));
-            return open;
-        });
+        return http.signed("GET", "/api/v3/openOrders", Map.of(), VenueRequest.accountRead(account, 80))
+                .thenApply(BinanceLikeClient::orders);
     }
 
     @Override
@@ -205,6 +200,12 @@ public final class BinanceLikeClient implements VenueClient {
         if (value != null) {
             params.put(name, value.toPlainString());
         }
+    }
+
+    private static List<VenueOrder> orders(JsonNode array) {
+        List<VenueOrder> orders = new ArrayList<>();
+        array.forEach(order -> orders.add(order(order)));
+        return orders;
     }
 
     /** An order as the venue answers it; a cancel's answer names the order by {@code origClientOrderId}. */
