@@ -39,13 +39,20 @@ public final class FaultyVenue implements AutoCloseable {
     private record Planned(String method, String path, Fault fault) {
     }
 
+    /** A request that reached the venue; {@code query} is the raw query string, empty when there was none. */
+    public record Forwarded(String method, String path, String query) {
+        public boolean is(String method, String path) {
+            return this.method.equals(method) && this.path.equals(path);
+        }
+    }
+
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade");
 
     private final URI venue;
     private final HttpServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ConcurrentLinkedQueue<Planned> planned = new ConcurrentLinkedQueue<>();
-    private final List<String> forwarded = new CopyOnWriteArrayList<>();
+    private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
 
     public FaultyVenue(URI venue) {
         this.venue = venue;
@@ -68,8 +75,8 @@ public final class FaultyVenue implements AutoCloseable {
         planned.add(new Planned(method, path, fault));
     }
 
-    /** "METHOD path" of every request that reached the venue. */
-    public List<String> forwarded() {
+    /** Every request that reached the venue, in order. */
+    public List<Forwarded> forwarded() {
         return List.copyOf(forwarded);
     }
 
@@ -101,7 +108,7 @@ public final class FaultyVenue implements AutoCloseable {
                     values.forEach(value -> request.header(name, value));
                 }
             });
-            forwarded.add(method + " " + path);
+            forwarded.add(new Forwarded(method, path, query == null ? "" : query));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (fault == Fault.ANSWER_LOST) {
                 answer(exchange, 503, "Service Unavailable");

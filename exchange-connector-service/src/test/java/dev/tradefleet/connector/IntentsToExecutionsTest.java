@@ -279,7 +279,7 @@ class IntentsToExecutionsTest {
     }
 
     private static long placementsSentThroughTheProxy() {
-        return ConnectorTestResource.faultyVenue().forwarded().stream().filter("POST /api/v3/order"::equals).count();
+        return ConnectorTestResource.faultyVenue().forwarded().stream().filter(f -> f.is("POST", "/api/v3/order")).count();
     }
 
     private void leftBehindByACrash(PlaceOrder buy, String clientOrderId, OffsetDateTime sentAt) {

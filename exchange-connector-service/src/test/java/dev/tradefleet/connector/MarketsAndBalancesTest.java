@@ -85,10 +85,10 @@ class MarketsAndBalancesTest {
     @Test
     void badQuestionsAreClearProblemsAndUnknownSymbolsNeverReachTheVenue() {
         String token = userToken(UUID.randomUUID());
-        long before = forwarded("/api/v3/ticker/24hr");
         get(token, "/connector/markets/binance/testnet/symbols/NOPEUSDT/ticker").statusCode(404)
                 .contentType(startsWith("application/problem+json")).body("detail", equalTo("binance/testnet lists no symbol NOPEUSDT"));
-        assertEquals(before, forwarded("/api/v3/ticker/24hr"));
+        // the ticker publisher may ask for other symbols meanwhile; none of the venue's requests names this one
+        assertTrue(ConnectorTestResource.faultyVenue().forwarded().stream().noneMatch(f -> f.query().contains("NOPEUSDT")));
         get(token, "/connector/markets/kraken/live/symbols").statusCode(404).contentType(startsWith("application/problem+json"));
         get(token, "/connector/markets/mexc/paper/symbols").statusCode(404);
         for (String bad : List.of("/symbols/btcusdt/ticker", "/symbols/BTC%00USDT/ticker", "/symbols/BTCUSDT/book?depth=7",
@@ -160,6 +160,6 @@ class MarketsAndBalancesTest {
     }
 
     private static long forwarded(String path) {
-        return ConnectorTestResource.faultyVenue().forwarded().stream().filter(("GET " + path)::equals).count();
+        return ConnectorTestResource.faultyVenue().forwarded().stream().filter(f -> f.is("GET", path)).count();
     }
 }
