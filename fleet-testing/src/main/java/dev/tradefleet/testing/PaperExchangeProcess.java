@@ -120,9 +120,14 @@ public final class PaperExchangeProcess {
         return adminKey;
     }
 
-    /** Opens an account with these balances (asset to decimal string). */
+    /** Opens an account with these balances (asset to decimal string) on the exchange's Binance face. */
     public Keys openAccount(Map<String, String> balances) {
-        JsonNode keys = admin("POST", "/sim/accounts", Map.of("balances", balances));
+        return openAccount("binance", balances);
+    }
+
+    /** Opens an account on the exchange's {@code venue} face ({@code binance} or {@code mexc}, each with its own accounts). */
+    public Keys openAccount(String venue, Map<String, String> balances) {
+        JsonNode keys = admin("POST", "/sim/accounts", Map.of("venue", venue, "balances", balances));
         return new Keys(keys.path("apiKey").asText(), keys.path("secretKey").asText());
     }
 

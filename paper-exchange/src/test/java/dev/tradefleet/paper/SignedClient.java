@@ -12,22 +12,48 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 
-/** A minimal Binance client written from the documentation, signing requests as any Binance library does. */
+/**
+ * A minimal Binance client written from the documentation, signing requests as any Binance library does; also a
+ * MEXC client (MEXC signs the same way, with its own key header), for the exchange's MEXC face under {@code /mexc}.
+ */
 public final class SignedClient {
 
     public final String apiKey;
     public final String secretKey;
+    private final String keyHeader;
+    private final String prefix;
 
     public SignedClient(String apiKey, String secretKey) {
-        this.apiKey = apiKey;
-        this.secretKey = secretKey;
+        this(apiKey, secretKey, "X-MBX-APIKEY", "");
     }
 
-    /** Opens a paper account through the admin API. */
+    private SignedClient(String apiKey, String secretKey, String keyHeader, String prefix) {
+        this.apiKey = apiKey;
+        this.secretKey = secretKey;
+        this.keyHeader = keyHeader;
+        this.prefix = prefix;
+    }
+
+    /** Opens a paper account of the Binance face through the admin API. */
     public static SignedClient open(String adminKey, Map<String, String> balances) {
-        Map<String, Object> keys = given().header("X-Admin-Key", adminKey).contentType(ContentType.JSON)
-                .body(Map.of("balances", balances)).post("/sim/accounts").then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> keys = openAccount(adminKey, "binance", balances);
         return new SignedClient((String) keys.get("apiKey"), (String) keys.get("secretKey"));
+    }
+
+    /** Opens a paper account of the MEXC face; the client's paths are MEXC's, under {@code /mexc}. */
+    public static SignedClient openMexc(String adminKey, Map<String, String> balances) {
+        Map<String, Object> keys = openAccount(adminKey, "mexc", balances);
+        return new SignedClient((String) keys.get("apiKey"), (String) keys.get("secretKey"), "X-MEXC-APIKEY", "/mexc");
+    }
+
+    /** The same keys presented to the other face. */
+    public SignedClient asMexc() {
+        return new SignedClient(apiKey, secretKey, "X-MEXC-APIKEY", "/mexc");
+    }
+
+    private static Map<String, Object> openAccount(String adminKey, String venue, Map<String, String> balances) {
+        return given().header("X-Admin-Key", adminKey).contentType(ContentType.JSON)
+                .body(Map.of("venue", venue, "balances", balances)).post("/sim/accounts").then().statusCode(200).extract().jsonPath().getMap("");
     }
 
     public static Map<String, String> params(String... pairs) {
@@ -49,8 +75,8 @@ public final class SignedClient {
         Map<String, String> all = new LinkedHashMap<>(params);
         all.putIfAbsent("timestamp", String.valueOf(System.currentTimeMillis()));
         String query = encode(all);
-        String url = path + "?" + query + "&signature=" + Signatures.sign(secretKey, query);
-        return given().urlEncodingEnabled(false).header("X-MBX-APIKEY", apiKey).request(method, url);
+        String url = prefix + path + "?" + query + "&signature=" + Signatures.sign(secretKey, query);
+        return given().urlEncodingEnabled(false).header(keyHeader, apiKey).request(method, url);
     }
 
     /** A SIGNED POST with its parameters in a form body. */
@@ -58,8 +84,8 @@ public final class SignedClient {
         Map<String, String> all = new LinkedHashMap<>(params);
         all.put("timestamp", String.valueOf(System.currentTimeMillis()));
         String body = encode(all);
-        return given().urlEncodingEnabled(false).header("X-MBX-APIKEY", apiKey).contentType("application/x-www-form-urlencoded")
-                .body(body + "&signature=" + Signatures.sign(secretKey, body)).post(path);
+        return given().urlEncodingEnabled(false).header(keyHeader, apiKey).contentType("application/x-www-form-urlencoded")
+                .body(body + "&signature=" + Signatures.sign(secretKey, body)).post(prefix + path);
     }
 
     public Response limit(String symbol, String side, String price, String quantity) {

@@ -77,6 +77,13 @@ public final class Params {
         return value;
     }
 
+    /** An order is named by {@code orderId} or {@code origClientOrderId}: one of them must be sent. */
+    public void requireOrderReference() {
+        if (optional("orderId") == null && optional("origClientOrderId") == null) {
+            throw BinanceException.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+        }
+    }
+
     /** A decimal parameter in engine units; 0 when absent. */
     public long units(String name) {
         String value = optional(name);

@@ -30,15 +30,18 @@ public class SignedRequests {
     }
 
     public Signed verify(HttpServerRequest request, String body) {
-        return verify(request.getHeader("X-MBX-APIKEY"), Params.of(request.query(), body));
+        return verify(Venue.Api.BINANCE, request.getHeader("X-MBX-APIKEY"), Params.of(request.query(), body));
     }
 
-    /** The checks themselves, for REST ({@code X-MBX-APIKEY} and query/body) and the WebSocket API alike. */
-    public Signed verify(String apiKey, Params params) {
+    /**
+     * The checks themselves, for REST and the WebSocket API alike, and for each face of the exchange (MEXC signs as
+     * Binance does): a key opens only accounts of its own face.
+     */
+    public Signed verify(Venue.Api api, String apiKey, Params params) {
         if (apiKey == null || !KEY_FORMAT.matcher(apiKey).matches()) {
             throw new BinanceException(401, -2014, "API-key format invalid.");
         }
-        Venue.ApiKey key = venue.apiKey(apiKey);
+        Venue.ApiKey key = venue.apiKey(apiKey, api);
         if (key == null) {
             throw new BinanceException(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }

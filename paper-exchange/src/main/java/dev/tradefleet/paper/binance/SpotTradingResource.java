@@ -74,7 +74,7 @@ public class SpotTradingResource {
     public Map<String, Object> queryOrder(@Context HttpServerRequest request) {
         SignedRequests.Signed s = signed.verify(request, null);
         Params p = s.params();
-        requireOrderReference(p);
+        p.requireOrderReference();
         return BinanceJson.order(venue.order(s.account(), p.required("symbol"), p.longValue("orderId", 0),
                 p.optional("origClientOrderId")));
     }
@@ -84,7 +84,7 @@ public class SpotTradingResource {
     public Map<String, Object> cancelOrder(@Context HttpServerRequest request, String body) {
         SignedRequests.Signed s = signed.verify(request, body);
         Params p = s.params();
-        requireOrderReference(p);
+        p.requireOrderReference();
         MatchingEngine.Result result = venue.cancel(s.account(), p.required("symbol"), p.longValue("orderId", 0),
                 p.optional("origClientOrderId"));
         Map<String, Object> json = BinanceJson.order(result.order());
@@ -127,9 +127,14 @@ public class SpotTradingResource {
         String symbol = s.params().required("symbol");
         int limit = s.params().limit(500, 1000);
         long orderId = s.params().longValue("orderId", -1);
-        return venue.accountTrades(s.account(), symbol, limit).stream()
+        long fromId = s.params().longValue("fromId", -1);
+        // the account's trades of the symbol (or of one order), oldest first: from fromId on when given, else the latest
+        List<Map<String, Object>> trades = venue.accountTrades(s.account(), symbol, Integer.MAX_VALUE).stream()
+                .filter(f -> fromId < 0 || f.tradeId() >= fromId)
                 .map(f -> BinanceJson.myTrade(f, s.account(), venue.spec(symbol)))
                 .filter(trade -> orderId < 0 || ((Number) trade.get("orderId")).longValue() == orderId).toList();
+        return fromId >= 0 ? trades.subList(0, Math.min(limit, trades.size()))
+                : trades.subList(Math.max(0, trades.size() - limit), trades.size());
     }
 
     @GET
@@ -159,11 +164,5 @@ public class SpotTradingResource {
         json.put("permissions", List.of("SPOT"));
         json.put("uid", s.account());
         return json;
-    }
-
-    private static void requireOrderReference(Params p) {
-        if (p.optional("orderId") == null && p.optional("origClientOrderId") == null) {
-            throw BinanceException.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-        }
     }
 }

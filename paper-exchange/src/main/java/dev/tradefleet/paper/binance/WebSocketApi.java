@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import dev.tradefleet.paper.stream.Senders;
 import dev.tradefleet.paper.stream.StreamEvents;
 import dev.tradefleet.paper.stream.StreamHub;
+import dev.tradefleet.paper.venue.Venue;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public class WebSocketApi {
         StringBuilder payload = new StringBuilder();
         sorted.forEach((k, v) -> payload.append(payload.length() == 0 ? "" : "&").append(k).append('=').append(v));
         String query = payload + (signature == null ? "" : "&signature=" + signature);
-        SignedRequests.Signed verified = signed.verify(apiKey, Params.of(query, null));
+        SignedRequests.Signed verified = signed.verify(Venue.Api.BINANCE, apiKey, Params.of(query, null));
         hub.subscribeAccount(verified.account(), senders.of(connection, null));
         return answer(id, 200, Map.of("subscriptionId", 0));
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The simulation's admin API for tests and demos, behind {@code X-Admin-Key}. */
@@ -21,7 +22,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class SimAdminResource {
 
-    public record NewAccount(Map<String, String> balances) {
+    /** {@code venue}: the face whose API the account's key signs for, {@code binance} (the default) or {@code mexc}. */
+    public record NewAccount(String venue, Map<String, String> balances) {
     }
 
     public record NewPrice(String price) {
@@ -41,6 +43,10 @@ public class SimAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Venue.Keys openAccount(NewAccount request) {
         Map<String, String> balances = request == null || request.balances() == null ? Map.of() : request.balances();
+        String face = request == null || request.venue() == null ? "binance" : request.venue();
+        if (!face.equals("binance") && !face.equals("mexc")) {
+            throw BinanceException.badRequest(-1100, "Illegal venue: binance or mexc.");
+        }
         // every balance is checked before the account exists: a refused request opens nothing
         for (Map.Entry<String, String> balance : balances.entrySet()) {
             String amount = balance.getValue();
@@ -50,7 +56,7 @@ public class SimAdminResource {
                         + "': a positive amount of at most 92233720368.54775807 with at most 8 decimals.");
             }
         }
-        return venue.openAccount(balances);
+        return venue.openAccount(Venue.Api.valueOf(face.toUpperCase(Locale.ROOT)), balances);
     }
 
     private static boolean fitsTheEngine(String amount) {

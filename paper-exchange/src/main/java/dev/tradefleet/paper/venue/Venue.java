@@ -29,10 +29,13 @@ import java.util.concurrent.locks.ReentrantLock;
 @Singleton
 public class Venue {
 
-    public record ApiKey(long account, String secretKey) {
+    /** The faces the paper exchange shows: one market, but each face has its own accounts and keys. */
+    public enum Api { BINANCE, MEXC }
+
+    public record ApiKey(long account, String secretKey, Api api) {
         @Override
         public String toString() {
-            return "ApiKey[account " + account + ", secret redacted]";
+            return "ApiKey[" + api + " account " + account + ", secret redacted]";
         }
     }
 
@@ -69,11 +72,11 @@ public class Venue {
     }
 
 
-    /** Opens an account with these balances (asset → decimal string) and returns its new API key pair. */
-    public synchronized Keys openAccount(Map<String, String> balances) {
+    /** Opens an account of the {@code api} face with these balances (asset → decimal string) and returns its new API key pair. */
+    public synchronized Keys openAccount(Api api, Map<String, String> balances) {
         long account = openSimulatedAccount(balances);
         Keys keys = new Keys(randomKey(64), randomKey(64));
-        apiKeys.put(keys.apiKey(), new ApiKey(account, keys.secretKey()));
+        apiKeys.put(keys.apiKey(), new ApiKey(account, keys.secretKey(), api));
         return keys;
     }
 
@@ -84,8 +87,10 @@ public class Venue {
         return account;
     }
 
-    public ApiKey apiKey(String apiKey) {
-        return apiKeys.get(apiKey);
+    /** The key, if it is one of the {@code api} face's: a key of one face opens nothing on the other. */
+    public ApiKey apiKey(String apiKey, Api api) {
+        ApiKey key = apiKeys.get(apiKey);
+        return key == null || key.api() != api ? null : key;
     }
 
     public MatchingEngine.Result place(NewOrder order) {

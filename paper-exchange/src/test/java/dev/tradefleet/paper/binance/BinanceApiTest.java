@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The paper exchange driven over real HTTP the way Binance's documentation describes its Spot API v3. */
 @QuarkusTest
@@ -81,6 +82,15 @@ class BinanceApiTest {
                 .body("$", hasSize(1)).body("[0].orderId", equalTo((int) ask));
         alice.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL, "orderId", String.valueOf(ask + 1000))).then()
                 .statusCode(200).body("$", hasSize(0));
+        // a second trade on the same order, read on from the first one's id: oldest first, from fromId on
+        limit(bob, "BUY", "151.00", "0.25").then().statusCode(200).body("status", equalTo("FILLED"));
+        List<Integer> ids = alice.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL, "orderId", String.valueOf(ask),
+                "fromId", "0")).then().statusCode(200).body("$", hasSize(2)).extract().path("id");
+        assertTrue(ids.get(0) < ids.get(1), "oldest first: " + ids);
+        alice.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL, "orderId", String.valueOf(ask), "fromId", "0", "limit", "1"))
+                .then().body("id", equalTo(List.of(ids.get(0))));
+        alice.signed("GET", "/api/v3/myTrades", params("symbol", SYMBOL, "orderId", String.valueOf(ask),
+                "fromId", String.valueOf(ids.get(0) + 1))).then().body("id", equalTo(List.of(ids.get(1))));
 
         given().queryParam("symbol", SYMBOL).get("/api/v3/ticker/price").then().body("price", equalTo("150.00000000"));
         given().queryParam("symbol", SYMBOL).get("/api/v3/trades").then().body("price", hasItem("150.00000000"));
