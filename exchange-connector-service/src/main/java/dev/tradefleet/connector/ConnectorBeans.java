@@ -73,7 +73,7 @@ public class ConnectorBeans {
             endpoint.wsUrl().ifPresent(url -> wsUrls.put(where, url));
             limits.put(where, endpoint.limits());
         }));
-        return new VenueClients(restUrls, wsUrls, limits, http, clock, config.venueTimeout(),
+        return new VenueClients(restUrls, wsUrls, limits, http, clock, config.venueTimeout(), config.pollInterval(),
                 (where, limiter) -> VenueMonitoring.measure(registry, where, limiter));
     }
 

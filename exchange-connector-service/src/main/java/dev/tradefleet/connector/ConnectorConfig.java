@@ -36,6 +36,13 @@ public interface ConnectorConfig {
     @WithDefault("1m")
     Duration reconcileInterval();
 
+    /**
+     * How often an account with orders to follow is asked for them on a venue where the connector has no stream of
+     * its executions (MEXC, or a venue without a WebSocket URL configured).
+     */
+    @WithDefault("2s")
+    Duration pollInterval();
+
     /** How often at most a symbol's ticker is published on market.tickers.v1. */
     @WithDefault("1s")
     Duration tickerInterval();

@@ -183,12 +183,7 @@ class IntentsToExecutionsTest {
     }
 
     private String priceOf(String symbol) {
-        for (com.fasterxml.jackson.databind.JsonNode market : trading.paper().admin("GET", "/sim/markets", null)) {
-            if (market.path("symbol").asText().equals(symbol)) {
-                return market.path("referencePrice").asText();
-            }
-        }
-        throw new IllegalStateException("no market " + symbol);
+        return trading.referencePrice(symbol);
     }
 
     @Test

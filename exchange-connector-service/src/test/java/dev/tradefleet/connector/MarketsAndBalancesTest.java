@@ -90,7 +90,7 @@ class MarketsAndBalancesTest {
         // the ticker publisher may ask for other symbols meanwhile; none of the venue's requests names this one
         assertTrue(ConnectorTestResource.faultyVenue().forwarded().stream().noneMatch(f -> f.query().contains("NOPEUSDT")));
         get(token, "/connector/markets/kraken/live/symbols").statusCode(404).contentType(startsWith("application/problem+json"));
-        get(token, "/connector/markets/mexc/paper/symbols").statusCode(404);
+        get(token, "/connector/markets/mexc/testnet/symbols").statusCode(404);
         for (String bad : List.of("/symbols/btcusdt/ticker", "/symbols/BTC%00USDT/ticker", "/symbols/BTCUSDT/book?depth=7",
                 "/symbols/BTCUSDT/book?depth=x", "/symbols/BTCUSDT/candles?interval=2m", "/symbols/BTCUSDT/candles?limit=0",
                 "/symbols/BTCUSDT/candles?limit=99999999999")) {

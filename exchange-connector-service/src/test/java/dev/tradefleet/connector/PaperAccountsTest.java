@@ -1,6 +1,7 @@
 package dev.tradefleet.connector;
 
 import dev.tradefleet.connector.venue.binance.BinanceSigner;
+import dev.tradefleet.connector.venue.mexc.MexcSigner;
 import dev.tradefleet.testing.PaperExchangeProcess;
 import dev.tradefleet.testing.quarkus.KafkaResource;
 import dev.tradefleet.testing.quarkus.PostgresResource;
@@ -49,10 +50,7 @@ class PaperAccountsTest {
         assertEquals(token, ConnectorTestResource.credentials().createdWith(id), "created as the caller, with the caller's token");
         assertTrue(!body.contains(stored.secretKey()) && !body.contains(PaperExchangeProcess.shared().adminKey()), "no secret in the answer");
 
-        String query = "timestamp=" + System.currentTimeMillis();
-        HttpResponse<String> account = HttpClient.newHttpClient().send(HttpRequest.newBuilder(PaperExchangeProcess.shared().url()
-                        .resolve("/api/v3/account?" + query + "&signature=" + BinanceSigner.signature(stored.secretKey(), query, "")))
-                .header(BinanceSigner.API_KEY_HEADER, stored.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> account = signedAccountRead("", BinanceSigner.API_KEY_HEADER, stored);
         assertEquals(200, account.statusCode());
         assertEquals("2500.00000000", io.restassured.path.json.JsonPath.from(account.body())
                 .getString("balances.find { it.asset == 'USDT' }.free"), account.body());
@@ -60,6 +58,26 @@ class PaperAccountsTest {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("balances", Map.of("USDT", "1"), "label", "second one")).post(PATH)
                 .then().statusCode(201).body("label", equalTo("second one"));
+    }
+
+    @Test
+    void aMexcPaperAccountIsAnAccountOfThePaperExchangesMexcFaceOnly() throws Exception {
+        String token = TokenKeysResource.tokens().valid(UUID.randomUUID().toString(), List.of("user"));
+        String body = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("venue", "mexc", "balances", Map.of("USDT", "700"))).post(PATH)
+                .then().statusCode(201).body("exchange", equalTo("mexc")).body("environment", equalTo("paper")).extract().asString();
+        FakeCredentialsService.Credential stored = ConnectorTestResource.credentials()
+                .credential(UUID.fromString(io.restassured.path.json.JsonPath.from(body).getString("id")));
+        assertEquals(200, signedAccountRead("/mexc", MexcSigner.API_KEY_HEADER, stored).statusCode());
+        assertEquals(401, signedAccountRead("", BinanceSigner.API_KEY_HEADER, stored).statusCode(), "not a key of the Binance face");
+    }
+
+    private static HttpResponse<String> signedAccountRead(String prefix, String keyHeader, FakeCredentialsService.Credential key)
+            throws Exception {
+        String query = "timestamp=" + System.currentTimeMillis();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(PaperExchangeProcess.shared().url()
+                        .resolve(prefix + "/api/v3/account?" + query + "&signature=" + BinanceSigner.signature(key.secretKey(), query, "")))
+                .header(keyHeader, key.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tradefleet.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradefleet.connector.venue.binance.BinanceSigner;
+import dev.tradefleet.connector.venue.mexc.MexcSigner;
 import dev.tradefleet.contracts.EventCodec;
 import dev.tradefleet.contracts.EventEnvelope;
 import dev.tradefleet.contracts.Topics;
@@ -36,8 +37,11 @@ final class Trading implements AutoCloseable {
     static final Duration WITHIN = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A user with a funded paper account whose key is stored as their credential. */
-    record Account(UUID credentialId, UUID userId, PaperExchangeProcess.Keys keys) {
+    /** A user with a funded paper account whose key is stored as their credential, on the exchange's {@code venue} face. */
+    record Account(UUID credentialId, UUID userId, PaperExchangeProcess.Keys keys, String venue) {
+        Account(UUID credentialId, UUID userId, PaperExchangeProcess.Keys keys) {
+            this(credentialId, userId, keys, "binance");
+        }
     }
 
     private final EventLog events = new EventLog(List.of(Topics.TRADING_ORDER_UPDATES, Topics.TRADING_FILLS,
@@ -59,9 +63,14 @@ final class Trading implements AutoCloseable {
 
     /** An account on the paper exchange, reached as binance/{@code environment} (paper: directly; testnet: through the faulty venue). */
     Account newAccount(String environment) {
-        PaperExchangeProcess.Keys keys = paper.openAccount(Map.of("USDT", "100000", "BTC", "1"));
-        Account account = new Account(UUID.randomUUID(), UUID.randomUUID(), keys);
-        credentials.put(new FakeCredentialsService.Credential(account.credentialId(), account.userId(), "binance", environment, true,
+        return newAccount("binance", environment);
+    }
+
+    /** An account of the paper exchange's {@code venue} face (binance or mexc), reached as {@code venue/environment}. */
+    Account newAccount(String venue, String environment) {
+        PaperExchangeProcess.Keys keys = paper.openAccount(venue, Map.of("USDT", "100000", "BTC", "1"));
+        Account account = new Account(UUID.randomUUID(), UUID.randomUUID(), keys, venue);
+        credentials.put(new FakeCredentialsService.Credential(account.credentialId(), account.userId(), venue, environment, true,
                 keys.apiKey(), keys.secretKey()));
         return account;
     }
@@ -105,13 +114,25 @@ final class Trading implements AutoCloseable {
         return updates(intentId).stream().filter(u -> u.status() == status).findFirst().orElseThrow();
     }
 
+    /** The simulated market's reference price of {@code symbol}, as the paper exchange's admin API tells it. */
+    String referencePrice(String symbol) {
+        for (JsonNode market : paper.admin("GET", "/sim/markets", null)) {
+            if (market.path("symbol").asText().equals(symbol)) {
+                return market.path("referencePrice").asText();
+            }
+        }
+        throw new IllegalStateException("no market " + symbol);
+    }
+
     /** The account's orders as the paper exchange lists them: what was really placed. */
     JsonNode ordersOnTheVenue(Account account) throws Exception {
         String query = "symbol=BTCUSDT&timestamp=" + System.currentTimeMillis();
         String signature = BinanceSigner.signature(account.keys().secretKey(), query, "");
+        boolean mexc = account.venue().equals("mexc");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        paper.url().resolve("/api/v3/allOrders?" + query + "&signature=" + signature))
-                .header(BinanceSigner.API_KEY_HEADER, account.keys().apiKey()).build(), HttpResponse.BodyHandlers.ofString());
+                        paper.url().resolve((mexc ? "/mexc" : "") + "/api/v3/allOrders?" + query + "&signature=" + signature))
+                .header(mexc ? MexcSigner.API_KEY_HEADER : BinanceSigner.API_KEY_HEADER, account.keys().apiKey()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }

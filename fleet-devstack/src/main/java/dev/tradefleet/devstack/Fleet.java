@@ -275,7 +275,10 @@ public final class Fleet implements AutoCloseable {
         if (spec.name().equals("exchange-connector-service")) {
             config.put("tradefleet.connector.client-secret", clientSecret("exchange-connector"));
             config.put("tradefleet.connector.paper-admin-key", paperAdminKey());
-            config.put("tradefleet.venues.binance.paper.ws-url", settings.url("paper-exchange").replaceFirst("^http", "ws") + "/ws-api/v3");
+            String paper = settings.url("paper-exchange");
+            config.put("tradefleet.venues.binance.paper.rest-url", paper);
+            config.put("tradefleet.venues.binance.paper.ws-url", paper.replaceFirst("^http", "ws") + "/ws-api/v3");
+            config.put("tradefleet.venues.mexc.paper.rest-url", paper + "/mexc");
         }
         if (spec.name().equals("credentials-service")) {
             config.put("tradefleet.credentials.keyset-location", ensureCredentialKeyset(keys.resolve("credentials-keyset.json")).toString());

@@ -307,6 +307,23 @@ class FleetEndToEndTest {
         }
     }
 
+    @Test
+    void aMexcPaperAccountIsTestedAndTradesThroughTheMexcAdapter() throws Exception {
+        String frank = loginAs("frank-" + UUID.randomUUID() + "@example.com");
+        UUID frankId = UUID.fromString(viaGateway().auth().oauth2(frank).get("/api/auth/me").then().statusCode(200).extract().path("id"));
+        String mexc = viaGateway().auth().oauth2(frank).contentType(ContentType.JSON)
+                .body(Map.of("venue", "mexc", "balances", Map.of("USDT", "1000"))).post("/api/connector/paper-accounts")
+                .then().statusCode(201).body("exchange", equalTo("mexc")).body("environment", equalTo("paper")).extract().path("id");
+        awaitCredentialStatus(frank, mexc, "valid");
+
+        String bootstrap = "127.0.0.1:" + fleet.settings().kafkaPort();
+        assertEachFilledOnce(bootstrap, placeOneEach(bootstrap, List.of(UUID.fromString(mexc)), frankId));
+        viaGateway().auth().oauth2(frank).get("/api/connector/credentials/" + mexc + "/balances").then().statusCode(200)
+                .body("asset", hasItems("BTC", "USDT"));
+        viaGateway().auth().oauth2(frank).get("/api/connector/markets/mexc/paper/symbols/BTCUSDT/ticker").then().statusCode(200)
+                .body("symbol", equalTo("BTCUSDT"));
+    }
+
     /** How many members of the connector's intents group hold at least one partition. */
     private static long sharedBy(Admin admin) throws Exception {
         return admin.describeConsumerGroups(List.of("connector-intents")).all().get().get("connector-intents").members().stream()

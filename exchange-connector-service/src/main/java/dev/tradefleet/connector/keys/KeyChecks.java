@@ -41,8 +41,11 @@ public final class KeyChecks implements AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(5);
     private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** Refusals that say nothing about the key: Binance's -1021, the request's timestamp outside the window (clocks). */
-    private static final java.util.Set<String> NOT_THE_KEYS_FAULT = java.util.Set.of("-1021");
+    /**
+     * Refusals that say nothing about the key: the request's timestamp outside the window (clocks), Binance's -1021
+     * and MEXC's 700003.
+     */
+    private static final java.util.Set<String> NOT_THE_KEYS_FAULT = java.util.Set.of("-1021", "700003");
 
     private record Due(UUID credentialId, OffsetDateTime requestedAt, int attempts) {
     }

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Does each account's intents in order and follows its orders until they are settled. Works on threads of its own
@@ -256,7 +258,8 @@ public final class OrderExecutor implements AutoCloseable {
         try {
             venue = await(sessions.session(account)).client();
             follows(account, venue);
-            await(venue.openOrders()).forEach(order -> open.put(order.clientOrderId(), order));
+            Set<String> symbols = followed.stream().map(OrderRow::symbol).collect(Collectors.toCollection(TreeSet::new));
+            await(venue.openOrders(symbols)).forEach(order -> open.put(order.clientOrderId(), order));
         } catch (UnknownCredential | CredentialsUnavailable | VenueRejection | AmbiguousOutcome | VenueBusy e) {
             LOG.debugf("account %s not reconciled now: %s", account, e.getMessage());
             return;

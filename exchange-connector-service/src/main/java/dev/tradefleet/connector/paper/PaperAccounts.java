@@ -45,7 +45,8 @@ public final class PaperAccounts {
         if (paperExchange.isEmpty() || adminKey.isEmpty()) {
             return CompletableFuture.failedFuture(ProblemException.notFound("paper trading is not enabled on this fleet"));
         }
-        return post(paperExchange.get().resolve("/sim/accounts"), Map.of("X-Admin-Key", adminKey.get()), Map.of("balances", balances))
+        return post(paperExchange.get().resolve("/sim/accounts"), Map.of("X-Admin-Key", adminKey.get()),
+                        Map.of("venue", venue, "balances", balances))
                 .thenCompose(opened -> {
                     if (opened.statusCode() == 400) {
                         // the paper exchange's own words on the balances: {"code":-1100,"msg":"Illegal balance for 'X': ..."}

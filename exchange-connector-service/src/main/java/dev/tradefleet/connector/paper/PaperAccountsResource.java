@@ -27,11 +27,11 @@ import java.util.Map;
 public class PaperAccountsResource {
 
     /**
-     * @param venue    the venue the paper account trades as: binance (the default)
+     * @param venue    the venue the paper account trades as: binance (the default) or mexc, each with its own accounts
      * @param balances what the account starts with, asset to decimal string, e.g. {@code {"USDT": "10000"}}
      * @param label    the credential's label, "paper" unless given
      */
-    public record NewPaperAccount(@Pattern(regexp = "binance", message = "must be binance") String venue,
+    public record NewPaperAccount(@Pattern(regexp = "binance|mexc", message = "must be binance or mexc") String venue,
                                   @NotNull @NotEmpty @Size(max = 20) Map<@NotNull @Pattern(regexp = "[A-Z0-9]{2,10}",
                                           message = "must be an asset such as USDT") String,
                                           @NotNull @Pattern(regexp = "[0-9]{1,12}(\\.[0-9]{1,8})?",

@@ -40,6 +40,7 @@ public final class VenueClients implements AutoCloseable {
     private final HttpClient http;
     private final Clock clock;
     private final Duration timeout;
+    private final Duration pollInterval;
     private final Map<String, VenueLimiter> limiters = new ConcurrentHashMap<>();
     private final BiConsumer<String, VenueLimiter> onNewLimiter;
 
@@ -48,10 +49,11 @@ public final class VenueClients implements AutoCloseable {
      * @param wsUrls         WebSocket API URL by {@code venue/environment}, for user data streams (optional)
      * @param limitOverrides capacities that differ from the venue's published limits, by {@code venue/environment}
      *                       and limit name
+     * @param pollInterval   how often an account with orders to follow is asked for them where it has no stream
      * @param onNewLimiter   told of each limiter when it is made (by {@code venue/environment}), e.g. to measure it
      */
     public VenueClients(Map<String, URI> restUrls, Map<String, URI> wsUrls, Map<String, Map<String, Long>> limitOverrides, HttpClient http,
-                        Clock clock, Duration timeout, BiConsumer<String, VenueLimiter> onNewLimiter) {
+                        Clock clock, Duration timeout, Duration pollInterval, BiConsumer<String, VenueLimiter> onNewLimiter) {
         this.onNewLimiter = onNewLimiter;
         this.restUrls = Map.copyOf(restUrls);
         this.wsUrls = Map.copyOf(wsUrls);
@@ -69,6 +71,7 @@ public final class VenueClients implements AutoCloseable {
         this.http = http;
         this.clock = clock;
         this.timeout = timeout;
+        this.pollInterval = pollInterval;
     }
 
     public static String key(String venue, String environment) {
@@ -79,7 +82,7 @@ public final class VenueClients implements AutoCloseable {
         String where = key(material.venue(), material.environment());
         Dialect dialect = dialect(material.venue(), where);
         return new BinanceLikeClient(dialect, restUrls.get(where), wsUrls.get(where), material.apiKey(), material.secretKey(),
-                material.credentialId().toString(), limiter(where, dialect), http, clock, timeout, reconnections);
+                material.credentialId().toString(), limiter(where, dialect), http, clock, timeout, reconnections, pollInterval);
     }
 
     /** The public market data of a venue and environment, through the same limiter as its accounts' calls. */

@@ -46,8 +46,11 @@ public interface VenueClient {
     /** Opens the account's stream of execution reports ({@link UserStream#NONE} where the venue has none configured). */
     UserStream openUserStream(UserStream.Listener listener);
 
-    /** Every open order of the account, on every symbol: what reconciliation compares with in one call. */
-    CompletionStage<List<VenueOrder>> openOrders();
+    /**
+     * The account's open orders on {@code symbols} (the symbols it has orders to follow on): what reconciliation
+     * compares with, in one call where the venue lists every symbol at once, else one call per symbol.
+     */
+    CompletionStage<List<VenueOrder>> openOrders(Set<String> symbols);
 
     /** The trades of one order, oldest first. */
     CompletionStage<List<VenueTrade>> trades(String symbol, String venueOrderId);

@@ -27,7 +27,7 @@ class VenueClientsTest {
     @Test
     void aConfiguredCapacityReplacesThePublishedOneInThatEnvironmentOnly() {
         try (VenueClients clients = new VenueClients(URLS, Map.of(), Map.of("binance/paper", Map.of("REQUEST_WEIGHT", 60_000L)),
-                HttpClient.newHttpClient(), Clock.systemUTC(), Duration.ofSeconds(1), (where, limiter) -> { })) {
+                HttpClient.newHttpClient(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
             clients.open(key("paper"));
             clients.open(key("live"));
             assertEquals(60_000, capacity(clients, "binance/paper", "REQUEST_WEIGHT"));
@@ -41,10 +41,10 @@ class VenueClientsTest {
     void aMisspeltLimitStopsTheStartAndAVenueWithoutAnAdapterOrUrlIsRefused() {
         IllegalArgumentException misspelt = assertThrows(IllegalArgumentException.class, () -> new VenueClients(URLS, Map.of(),
                 Map.of("binance/paper", Map.of("REQUEST_WIEGHT", 1L)), HttpClient.newHttpClient(), Clock.systemUTC(),
-                Duration.ofSeconds(1), (where, limiter) -> { }));
+                Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { }));
         assertTrue(misspelt.getMessage().contains("REQUEST_WEIGHT"), misspelt.getMessage());
         try (VenueClients clients = new VenueClients(URLS, Map.of(), Map.of(), HttpClient.newHttpClient(), Clock.systemUTC(),
-                Duration.ofSeconds(1), (where, limiter) -> { })) {
+                Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
             assertEquals("venue-not-configured", assertThrows(VenueRejection.class, () -> clients.open(key("testnet"))).code());
         }
     }

@@ -75,6 +75,11 @@ public final class BinanceDialect implements Dialect {
     }
 
     @Override
+    public Map<String, String> accountParams() {
+        return Map.of("omitZeroBalances", "true");
+    }
+
+    @Override
     public boolean userStreamOverWebSocketApi() {
         return true;
     }

@@ -1,10 +1,12 @@
 package dev.tradefleet.connector.venue.binancelike;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tradefleet.connector.Blocking;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.limits.VenueRequest;
 import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.PollingUserStream;
 import dev.tradefleet.connector.venue.UserStream;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
@@ -22,11 +24,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -48,17 +52,25 @@ public final class BinanceLikeClient implements VenueClient {
 
     public BinanceLikeClient(Dialect dialect, URI baseUrl, String apiKey, String secret, String account, VenueLimiter limiter, HttpClient http,
                              Clock clock, Duration timeout) {
-        this(dialect, baseUrl, null, apiKey, secret, account, limiter, http, clock, timeout, null);
+        this(dialect, baseUrl, null, apiKey, secret, account, limiter, http, clock, timeout, null, null);
     }
 
-    /** With {@code wsUrl} and a {@code scheduler} for reconnections, the account's user data stream can be opened. */
+    /**
+     * With a {@code scheduler}, the account's executions can be followed: over the venue's user data stream when it
+     * has one at {@code wsUrl}, else by asking every {@code pollInterval}.
+     */
     public BinanceLikeClient(Dialect dialect, URI baseUrl, URI wsUrl, String apiKey, String secret, String account, VenueLimiter limiter,
-                             HttpClient http, Clock clock, Duration timeout, ScheduledExecutorService scheduler) {
+                             HttpClient http, Clock clock, Duration timeout, ScheduledExecutorService scheduler, Duration pollInterval) {
         this.dialect = dialect;
         this.account = account;
         this.http = new BinanceLikeHttp(dialect, baseUrl, limiter, http, clock, timeout).signedAs(apiKey, secret);
-        this.streams = wsUrl == null || scheduler == null || !dialect.userStreamOverWebSocketApi() ? listener -> UserStream.NONE
-                : listener -> new BinanceLikeUserStream(wsUrl, apiKey, secret, http, clock, scheduler, listener).start();
+        if (scheduler == null) {
+            this.streams = listener -> UserStream.NONE;
+        } else if (wsUrl != null && dialect.userStreamOverWebSocketApi()) {
+            this.streams = listener -> new BinanceLikeUserStream(wsUrl, apiKey, secret, http, clock, scheduler, listener).start();
+        } else {
+            this.streams = listener -> new PollingUserStream(scheduler, pollInterval, listener);
+        }
     }
 
     @Override
@@ -91,7 +103,12 @@ public final class BinanceLikeClient implements VenueClient {
         put(params, "stopPrice", order.stopPrice());
         params.put("newClientOrderId", clientOrderId);
         params.putAll(dialect.extraOrderParams());
-        return http.signed("POST", "/api/v3/order", params, VenueRequest.place(account, 1), recordedAt).thenApply(BinanceLikeClient::order);
+        // MEXC's answer names the order by its own id only: the client order id is the one we sent
+        return http.signed("POST", "/api/v3/order", params, VenueRequest.place(account, 1), recordedAt).thenApply(json -> {
+            VenueOrder placed = order(json);
+            return placed.clientOrderId().isEmpty() ? new VenueOrder(placed.symbol(), clientOrderId, placed.venueOrderId(), placed.status(),
+                    placed.executedQuantity(), placed.cumulativeQuoteQuantity()) : placed;
+        });
     }
 
     /**
@@ -155,27 +172,77 @@ public final class BinanceLikeClient implements VenueClient {
     }
 
     @Override
-    public CompletionStage<List<VenueOrder>> openOrders() {
-        return http.signed("GET", "/api/v3/openOrders", Map.of(), VenueRequest.accountRead(account, 80))
-                .thenApply(BinanceLikeClient::orders);
+    public CompletionStage<List<VenueOrder>> openOrders(Set<String> symbols) {
+        if (!dialect.openOrdersNeedSymbol()) {
+            return http.signed("GET", "/api/v3/openOrders", Map.of(), VenueRequest.accountRead(account, 80))
+                    .thenApply(BinanceLikeClient::orders);
+        }
+        CompletableFuture<List<VenueOrder>> all = CompletableFuture.completedFuture(new ArrayList<>());
+        for (String symbol : symbols) {
+            // a symbol the venue refuses (delisted, say) leaves its orders to be asked for one by one, not the others
+            all = all.thenCompose(open -> http.signed("GET", "/api/v3/openOrders", Map.of("symbol", symbol), VenueRequest.accountRead(account, 3))
+                    .handle((json, failure) -> {
+                        if (failure == null) {
+                            open.addAll(orders(json));
+                        } else if (!(Blocking.cause(failure) instanceof VenueRejection)) {
+                            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                        }
+                        return open;
+                    }));
+        }
+        return all;
     }
 
     @Override
     public CompletionStage<List<VenueTrade>> trades(String symbol, String venueOrderId) {
-        // an order of more than 1,000 trades is read in part; the rest follow at reconciliation (see the README)
-        return http.signed("GET", "/api/v3/myTrades", Map.of("symbol", symbol, "orderId", venueOrderId, "limit", "1000"),
-                        VenueRequest.accountRead(account, 5))
-                .thenApply(json -> {
-                    List<VenueTrade> trades = new ArrayList<>();
-                    for (JsonNode trade : json) {
-                        trades.add(new VenueTrade(trade.path("id").asText(), trade.path("orderId").asText(),
-                                new BigDecimal(trade.path("price").asText()), new BigDecimal(trade.path("qty").asText()),
-                                new BigDecimal(trade.path("quoteQty").asText()), new BigDecimal(trade.path("commission").asText("0")),
-                                trade.path("commissionAsset").asText(), trade.path("isMaker").asBoolean(),
-                                Instant.ofEpochMilli(trade.path("time").asLong())));
-                    }
-                    return trades;
-                });
+        Map<String, String> first = dialect.pagesTradesById() ? Map.of("fromId", "0") : Map.of();
+        return trades(symbol, venueOrderId, first, new LinkedHashMap<>()).thenApply(read -> read.values().stream()
+                .sorted(Comparator.comparing(VenueTrade::time)).toList());
+    }
+
+    /**
+     * The order's trades answer by answer until an answer is not full or brings nothing new: on a venue that reads on
+     * from a trade id, from the id after the last one read; on one that does not (MEXC, whose answers are the most
+     * recent trades), back from the earliest one read ({@code endTime}, inclusive: repeats are dropped by id).
+     */
+    private CompletionStage<Map<String, VenueTrade>> trades(String symbol, String venueOrderId, Map<String, String> cursor,
+                                                            Map<String, VenueTrade> read) {
+        int limit = dialect.tradesPerAnswer();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        params.put("orderId", venueOrderId);
+        params.putAll(cursor);
+        params.put("limit", String.valueOf(limit));
+        return http.signed("GET", "/api/v3/myTrades", params, VenueRequest.accountRead(account, 5)).thenCompose(json -> {
+            List<VenueTrade> answer = new ArrayList<>();
+            for (JsonNode trade : json) {
+                answer.add(new VenueTrade(trade.path("id").asText(), trade.path("orderId").asText(),
+                        new BigDecimal(trade.path("price").asText()), new BigDecimal(trade.path("qty").asText()),
+                        new BigDecimal(trade.path("quoteQty").asText()), new BigDecimal(trade.path("commission").asText("0")),
+                        trade.path("commissionAsset").asText(), trade.path("isMaker").asBoolean(),
+                        Instant.ofEpochMilli(trade.path("time").asLong())));
+            }
+            // a venue that ignored the cursor answers what was read already: nothing new ends the reading
+            boolean news = false;
+            for (VenueTrade trade : answer) {
+                news |= read.putIfAbsent(trade.tradeId(), trade) == null;
+            }
+            Map<String, String> next = answer.size() < limit || !news ? null : nextPage(answer);
+            return next == null ? CompletableFuture.completedFuture(read) : trades(symbol, venueOrderId, next, read);
+        });
+    }
+
+    private Map<String, String> nextPage(List<VenueTrade> answer) {
+        if (!dialect.pagesTradesById()) {
+            Instant earliest = answer.stream().map(VenueTrade::time).min(Comparator.naturalOrder()).orElseThrow();
+            return Map.of("endTime", String.valueOf(earliest.toEpochMilli()));
+        }
+        try {
+            long last = answer.stream().mapToLong(trade -> Long.parseLong(trade.tradeId())).max().orElseThrow();
+            return Map.of("fromId", String.valueOf(last + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override
@@ -185,7 +252,7 @@ public final class BinanceLikeClient implements VenueClient {
 
     @Override
     public CompletionStage<List<Balance>> balances() {
-        return http.signed("GET", "/api/v3/account", Map.of("omitZeroBalances", "true"), VenueRequest.accountRead(account, 20))
+        return http.signed("GET", "/api/v3/account", dialect.accountParams(), VenueRequest.accountRead(account, 20))
                 .thenApply(json -> {
                     List<Balance> balances = new ArrayList<>();
                     for (JsonNode balance : json.path("balances")) {
@@ -210,7 +277,9 @@ public final class BinanceLikeClient implements VenueClient {
 
     /** An order as the venue answers it; a cancel's answer names the order by {@code origClientOrderId}. */
     static VenueOrder order(JsonNode json) {
-        String clientOrderId = json.hasNonNull("origClientOrderId") ? json.path("origClientOrderId").asText() : json.path("clientOrderId").asText();
+        // MEXC may answer "clientOrderId": null; it must not become the id "null"
+        String clientOrderId = json.hasNonNull("origClientOrderId") ? json.path("origClientOrderId").asText()
+                : json.hasNonNull("clientOrderId") ? json.path("clientOrderId").asText() : "";
         return new VenueOrder(json.path("symbol").asText(), clientOrderId, json.path("orderId").asText(),
                 status(json.path("status").asText()), new BigDecimal(json.path("executedQty").asText("0")),
                 new BigDecimal(json.path("cummulativeQuoteQty").asText("0")));

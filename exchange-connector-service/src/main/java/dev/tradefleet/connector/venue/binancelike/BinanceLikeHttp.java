@@ -75,11 +75,14 @@ final class BinanceLikeHttp {
     /** A public call; {@code query} already encoded. */
     CompletionStage<JsonNode> call(String method, String path, String query, VenueRequest cost) {
         return limiter.acquire(cost).thenCompose(permit -> send(method, path,
-                HttpRequest.newBuilder(baseUrl.resolve(query.isEmpty() ? path : path + "?" + query)).timeout(timeout)
+                HttpRequest.newBuilder(endpoint(query.isEmpty() ? path : path + "?" + query)).timeout(timeout)
                         .method(method, HttpRequest.BodyPublishers.noBody())));
     }
 
-    /** Waits for the limiter, signs (parameters in the query for GET and DELETE, in the form body for POST), sends. */
+    /**
+     * Waits for the limiter, signs (parameters in the query for GET and DELETE, in the form body for POST unless the
+     * venue wants them in the query too), sends.
+     */
     CompletionStage<JsonNode> signed(String method, String path, Map<String, String> params, VenueRequest cost) {
         return signed(method, path, params, cost, null);
     }
@@ -98,10 +101,10 @@ final class BinanceLikeHttp {
             all.put("recvWindow", String.valueOf(RECEIVE_WINDOW.toMillis()));
             all.put("timestamp", String.valueOf(recordedAt == null ? clock.millis() : recordedAt.toEpochMilli()));
             String encoded = encode(all);
-            boolean inBody = method.equals("POST");
+            boolean inBody = method.equals("POST") && !dialect.signsEverythingInTheQuery();
             String signature = Hmac.queryAndBody(secret, inBody ? "" : encoded, inBody ? encoded : "");
             String signedParams = encoded + "&signature=" + signature;
-            HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(inBody ? path : path + "?" + signedParams))
+            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(inBody ? path : path + "?" + signedParams))
                     .timeout(timeout).header(dialect.apiKeyHeader(), apiKey);
             request = inBody
                     ? request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(signedParams))
@@ -110,9 +113,15 @@ final class BinanceLikeHttp {
         });
     }
 
+    /** The base URL may carry a path of its own (the paper exchange's MEXC face is under {@code /mexc}): paths go after it. */
+    private URI endpoint(String pathAndQuery) {
+        String base = baseUrl.toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery);
+    }
+
     private CompletionStage<JsonNode> send(String method, String path, HttpRequest.Builder request) {
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> answer(method + " " + path, response, failure));
+                .handle((response, failure) -> answer(method + " " + (failure == null ? path : endpoint(path)), response, failure));
     }
 
     private JsonNode answer(String call, HttpResponse<String> response, Throwable failure) {

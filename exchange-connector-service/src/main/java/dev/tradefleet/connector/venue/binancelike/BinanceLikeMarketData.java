@@ -20,9 +20,11 @@ import java.util.concurrent.CompletionStage;
 /** Public market data of a Binance-family venue ({@code /api/v3/exchangeInfo}, {@code ticker/24hr}, {@code depth}, {@code klines}). */
 public final class BinanceLikeMarketData implements MarketData {
 
+    private final Dialect dialect;
     private final BinanceLikeHttp http;
 
     public BinanceLikeMarketData(Dialect dialect, URI baseUrl, VenueLimiter limiter, HttpClient client, Clock clock, Duration timeout) {
+        this.dialect = dialect;
         this.http = new BinanceLikeHttp(dialect, baseUrl, limiter, client, clock, timeout);
     }
 
@@ -30,23 +32,26 @@ public final class BinanceLikeMarketData implements MarketData {
     public CompletionStage<List<SymbolInfo>> symbols() {
         return get("/api/v3/exchangeInfo", "", 20).thenApply(json -> {
             List<SymbolInfo> symbols = new ArrayList<>();
-            for (JsonNode s : json.path("symbols")) {
-                JsonNode price = filter(s, "PRICE_FILTER");
-                JsonNode lot = filter(s, "LOT_SIZE");
-                JsonNode notional = filter(s, "NOTIONAL").isMissingNode() ? filter(s, "MIN_NOTIONAL") : filter(s, "NOTIONAL");
-                symbols.add(new SymbolInfo(s.path("symbol").asText(), s.path("baseAsset").asText(), s.path("quoteAsset").asText(),
-                        s.path("status").asText(), decimal(price, "tickSize"), decimal(price, "minPrice"), decimal(price, "maxPrice"),
-                        decimal(lot, "stepSize"), decimal(lot, "minQty"), decimal(lot, "maxQty"), decimal(notional, "minNotional")));
-            }
+            json.path("symbols").forEach(symbol -> symbols.add(dialect.symbol(symbol)));
             return symbols;
         });
+    }
+
+    /** A symbol as Binance describes it: its rules in {@code PRICE_FILTER}, {@code LOT_SIZE} and {@code NOTIONAL} filters. */
+    static SymbolInfo symbolFromFilters(JsonNode s) {
+        JsonNode price = filter(s, "PRICE_FILTER");
+        JsonNode lot = filter(s, "LOT_SIZE");
+        JsonNode notional = filter(s, "NOTIONAL").isMissingNode() ? filter(s, "MIN_NOTIONAL") : filter(s, "NOTIONAL");
+        return new SymbolInfo(s.path("symbol").asText(), s.path("baseAsset").asText(), s.path("quoteAsset").asText(),
+                s.path("status").asText(), decimal(price, "tickSize"), decimal(price, "minPrice"), decimal(price, "maxPrice"),
+                decimal(lot, "stepSize"), decimal(lot, "minQty"), decimal(lot, "maxQty"), decimal(notional, "minNotional"));
     }
 
     @Override
     public CompletionStage<Ticker> ticker(String symbol) {
         return get("/api/v3/ticker/24hr", "symbol=" + encode(symbol), 2).thenApply(t -> new Ticker(t.path("symbol").asText(),
                 decimal(t, "lastPrice"), decimal(t, "bidPrice"), decimal(t, "askPrice"), decimal(t, "openPrice"), decimal(t, "highPrice"),
-                decimal(t, "lowPrice"), decimal(t, "volume"), decimal(t, "quoteVolume"), decimal(t, "priceChangePercent")));
+                decimal(t, "lowPrice"), decimal(t, "volume"), decimal(t, "quoteVolume"), dialect.priceChangePercent(t)));
     }
 
     @Override
@@ -57,7 +62,7 @@ public final class BinanceLikeMarketData implements MarketData {
 
     @Override
     public CompletionStage<List<Candle>> candles(String symbol, String interval, int limit) {
-        return get("/api/v3/klines", "symbol=" + encode(symbol) + "&interval=" + encode(interval) + "&limit=" + limit, 2)
+        return get("/api/v3/klines", "symbol=" + encode(symbol) + "&interval=" + encode(dialect.interval(interval)) + "&limit=" + limit, 2)
                 .thenApply(json -> {
                     List<Candle> candles = new ArrayList<>();
                     for (JsonNode k : json) {
@@ -88,9 +93,10 @@ public final class BinanceLikeMarketData implements MarketData {
         return levels;
     }
 
-    private static BigDecimal decimal(JsonNode node, String field) {
+    /** A decimal field; null when absent, null or empty (MEXC sends {@code "bidQty": ""} and {@code "quoteVolume": null}). */
+    public static BigDecimal decimal(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : new BigDecimal(value.asText());
+        return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? null : new BigDecimal(value.asText());
     }
 
     private static String encode(String value) {

@@ -1,9 +1,12 @@
 package dev.tradefleet.connector.venue.binancelike;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.MarketData;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,49 @@ public interface Dialect {
     /** Whether the venue streams user data over Binance's WebSocket API ({@code userDataStream.subscribe.signature}). */
     default boolean userStreamOverWebSocketApi() {
         return false;
+    }
+
+    /** Parameters of the account read beyond the signature's (Binance: leave out the assets the account has none of). */
+    default Map<String, String> accountParams() {
+        return Map.of();
+    }
+
+    /** The 24-hour price change in percent, from the venue's 24-hour ticker. */
+    default BigDecimal priceChangePercent(JsonNode ticker) {
+        return BinanceLikeMarketData.decimal(ticker, "priceChangePercent");
+    }
+
+    /** Whether a POST is signed with its parameters in the query string rather than a form body. */
+    default boolean signsEverythingInTheQuery() {
+        return false;
+    }
+
+    /** Whether {@code openOrders} must name a symbol (else one call lists every symbol's). */
+    default boolean openOrdersNeedSymbol() {
+        return false;
+    }
+
+    /**
+     * Whether {@code myTrades} reads on from a trade id ({@code fromId}); else an order's trades are read back in time
+     * ({@code endTime}) from its most recent.
+     */
+    default boolean pagesTradesById() {
+        return true;
+    }
+
+    /** The most trades one {@code myTrades} answer holds. */
+    default int tradesPerAnswer() {
+        return 1000;
+    }
+
+    /** A symbol of {@code exchangeInfo} and the rules its orders must follow. */
+    default MarketData.SymbolInfo symbol(JsonNode symbol) {
+        return BinanceLikeMarketData.symbolFromFilters(symbol);
+    }
+
+    /** The venue's name of a candle interval of {@link MarketData#INTERVALS}. */
+    default String interval(String interval) {
+        return interval;
     }
 
     /** Error codes of a query for an order the venue does not have. */

@@ -1,10 +1,14 @@
 package dev.tradefleet.connector.venue.mexc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.MarketData;
+import dev.tradefleet.connector.venue.binancelike.BinanceLikeMarketData;
 import dev.tradefleet.connector.venue.binancelike.Dialect;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +18,10 @@ import java.util.Set;
 
 /**
  * MEXC Spot v3: Binance's scheme with its own key header and no usage header; no stop orders and no OCO (callers
- * emulate them); IOC and FOK are order types rather than a time in force.
+ * emulate them); IOC and FOK are order types rather than a time in force; open orders asked for symbol by symbol,
+ * at most 100 trades an answer; symbols described by precisions and minimums rather than filters; {@code 60m}
+ * candles; the day's change as a fraction. Its user stream (protobuf over a listen key) is not used: accounts are
+ * followed by asking.
  */
 public final class MexcDialect implements Dialect {
 
@@ -79,5 +86,59 @@ public final class MexcDialect implements Dialect {
     @Override
     public Set<String> statusUnknownCodes() {
         return Set.of();
+    }
+
+    /**
+     * MEXC documents a POST's parameters in the query string or a JSON body, not a form body; its own clients send
+     * everything in the query.
+     */
+    @Override
+    public boolean signsEverythingInTheQuery() {
+        return true;
+    }
+
+    @Override
+    public boolean openOrdersNeedSymbol() {
+        return true;
+    }
+
+    @Override
+    public int tradesPerAnswer() {
+        return 100;
+    }
+
+    @Override
+    public boolean pagesTradesById() {
+        return false;
+    }
+
+    /**
+     * {@code quotePrecision} and {@code baseAssetPrecision} are decimal places of price and quantity;
+     * {@code baseSizePrecision} is the smallest quantity and {@code quoteAmountPrecision} the smallest order amount.
+     * Status {@code 1} (or the older {@code ENABLED}) is trading.
+     */
+    @Override
+    public MarketData.SymbolInfo symbol(JsonNode s) {
+        String status = switch (s.path("status").asText()) {
+            case "1", "ENABLED" -> "TRADING";
+            case "2" -> "HALT";
+            default -> "BREAK";
+        };
+        return new MarketData.SymbolInfo(s.path("symbol").asText(), s.path("baseAsset").asText(), s.path("quoteAsset").asText(), status,
+                BigDecimal.ONE.movePointLeft(s.path("quotePrecision").asInt()), null, null,
+                BigDecimal.ONE.movePointLeft(s.path("baseAssetPrecision").asInt()), BinanceLikeMarketData.decimal(s, "baseSizePrecision"), null,
+                BinanceLikeMarketData.decimal(s, "quoteAmountPrecision"));
+    }
+
+    @Override
+    public String interval(String interval) {
+        return interval.equals("1h") ? "60m" : interval;
+    }
+
+    /** MEXC states the change as a fraction: 0.004 is 0.4 %. */
+    @Override
+    public BigDecimal priceChangePercent(JsonNode ticker) {
+        BigDecimal fraction = BinanceLikeMarketData.decimal(ticker, "priceChangePercent");
+        return fraction == null ? null : fraction.movePointRight(2);
     }
 }

@@ -9,6 +9,7 @@ import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
+import dev.tradefleet.connector.venue.VenueTrade;
 import dev.tradefleet.connector.venue.binance.BinanceDialect;
 import dev.tradefleet.connector.venue.binance.BinanceSigner;
 import dev.tradefleet.connector.venue.mexc.MexcDialect;
@@ -233,6 +234,43 @@ class BinanceLikeClientTest {
         assertEquals("DELETE", seen.poll().method());
     }
 
+    private static String tradesFrom(long first, int count) {
+        StringBuilder page = new StringBuilder("[");
+        for (long id = first; id < first + count; id++) {
+            page.append(id == first ? "" : ",").append("{\"symbol\":\"BTCUSDT\",\"id\":").append(id).append(",\"orderId\":42,")
+                    .append("\"price\":\"100.00\",\"qty\":\"0.01000000\",\"quoteQty\":\"1.00000000\",\"commission\":\"0\",")
+                    .append("\"commissionAsset\":\"BTC\",\"time\":1700000000000,\"isBuyer\":true,\"isMaker\":false}");
+        }
+        return page.append("]").toString();
+    }
+
+    @Test
+    void anOrdersTradesAreReadAnswerByAnswerFromTheTradeIdAfterTheLastOne() throws Exception {
+        answers = s -> s.query().contains("fromId=0&") ? new Answer(200, Map.of(), tradesFrom(0, 1000))
+                : s.query().contains("fromId=1000&") ? new Answer(200, Map.of(), tradesFrom(1000, 3))
+                : new Answer(400, Map.of(), "{\"code\":-1102,\"msg\":\"unexpected page\"}");
+        List<VenueTrade> trades = await(client.trades("BTCUSDT", "42"));
+        assertEquals(1003, trades.size());
+        assertEquals(1003, trades.stream().map(VenueTrade::tradeId).distinct().count());
+        assertTrue(seen.poll().query().startsWith("symbol=BTCUSDT&orderId=42&fromId=0&limit=1000&"));
+        assertTrue(seen.poll().query().startsWith("symbol=BTCUSDT&orderId=42&fromId=1000&limit=1000&"));
+        assertTrue(seen.isEmpty(), "an answer that is not full is the last");
+
+        // a venue that ignores fromId answers the same page again: read twice, never a third time
+        answers = s -> new Answer(200, Map.of(), tradesFrom(0, 1000));
+        await(client.trades("BTCUSDT", "42"));
+        assertEquals(2, seen.size());
+        seen.clear();
+
+        // MEXC has no fromId: its answers are the most recent 100, the next ones read back from the earliest (inclusive)
+        keyHeader = "X-MEXC-APIKEY";
+        answers = s -> s.query().contains("endTime=") ? new Answer(200, Map.of(), tradesFrom(50, 51)) : new Answer(200, Map.of(), tradesFrom(100, 100));
+        assertEquals(150, await(mexc.trades("BTCUSDT", "42")).size(), "ids 50 to 199, the one repeated at the edge once");
+        assertTrue(seen.poll().query().startsWith("symbol=BTCUSDT&orderId=42&limit=100&"), "MEXC: no fromId, 100 at most");
+        assertTrue(seen.poll().query().startsWith("symbol=BTCUSDT&orderId=42&endTime=1700000000000&limit=100&"));
+        assertTrue(seen.isEmpty());
+    }
+
     @Test
     void balancesAreTheFreeAndLockedAmountsOfTheAccount() throws Exception {
         answers = s -> new Answer(200, Map.of(), """
@@ -296,8 +334,10 @@ class BinanceLikeClientTest {
         assertEquals("C02__443776347957968896", await(mexc.place(ioc, "tfabc", Instant.now())).venueOrderId());
         Seen request = seen.poll();
         assertTrue(request.signed(), "signed with X-MEXC-APIKEY");
-        assertTrue(request.body().startsWith("symbol=BTCUSDT&side=BUY&type=IMMEDIATE_OR_CANCEL&quantity=1&price=11"
-                + "&newClientOrderId=tfabc&recvWindow=5000&timestamp="), request.body());
+        // MEXC's clients sign a POST's parameters in the query string, with no body
+        assertTrue(request.query().startsWith("symbol=BTCUSDT&side=BUY&type=IMMEDIATE_OR_CANCEL&quantity=1&price=11"
+                + "&newClientOrderId=tfabc&recvWindow=5000&timestamp="), request.query());
+        assertEquals("", request.body());
 
         PlaceOrder stop = new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT",
                 OrderSide.SELL, OrderKind.STOP_LIMIT, null, new BigDecimal("1"), null, new BigDecimal("10"), new BigDecimal("10.5"));
