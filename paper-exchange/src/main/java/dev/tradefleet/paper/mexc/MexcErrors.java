@@ -14,8 +14,9 @@ final class MexcErrors {
     }
 
     private static final Map<Integer, Error> BY_BINANCE_CODE = Map.ofEntries(
-            Map.entry(-2014, new Error(400, 700001, "API-key format invalid.")),
-            Map.entry(-2015, new Error(400, 10072, "Api key info invalid")),
+            // a request without a valid key is turned away as a stranger (401), as on the Binance face
+            Map.entry(-2014, new Error(401, 700001, "API-key format invalid.")),
+            Map.entry(-2015, new Error(401, 10072, "Api key info invalid")),
             Map.entry(-1022, new Error(400, 700002, "Signature for this request is not valid.")),
             Map.entry(-1021, new Error(400, 700003, "Timestamp for this request is outside of the recvWindow.")),
             Map.entry(-1131, new Error(400, 700005, "recvWindow must less than 60000")),

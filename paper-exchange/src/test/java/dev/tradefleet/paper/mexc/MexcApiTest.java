@@ -111,7 +111,7 @@ class MexcApiTest {
     void eachFaceHasItsOwnAccounts() {
         SignedClient onMexc = trader();
         SignedClient onBinance = SignedClient.open(ADMIN_KEY, Map.of("USDT", "10"));
-        onBinance.asMexc().signed("GET", "/api/v3/account", params()).then().statusCode(400)
+        onBinance.asMexc().signed("GET", "/api/v3/account", params()).then().statusCode(401)
                 .body("code", equalTo(10072)).body("msg", equalTo("Api key info invalid"));
         new SignedClient(onMexc.apiKey, onMexc.secretKey).signed("GET", "/api/v3/account", params()).then().statusCode(401)
                 .body("code", equalTo(-2015));
