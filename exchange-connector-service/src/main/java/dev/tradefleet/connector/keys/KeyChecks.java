@@ -8,6 +8,7 @@ import dev.tradefleet.connector.sessions.VenueSession;
 import dev.tradefleet.connector.sessions.VenueSessions;
 import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
+import dev.tradefleet.connector.venue.ClockRefusal;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueRejection;
 import io.smallrye.mutiny.Uni;
@@ -41,11 +42,6 @@ public final class KeyChecks implements AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(5);
     private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /**
-     * Refusals that say nothing about the key: the request's timestamp outside the window (clocks), Binance's -1021
-     * and MEXC's 700003.
-     */
-    private static final java.util.Set<String> NOT_THE_KEYS_FAULT = java.util.Set.of("-1021", "700003");
 
     private record Due(UUID credentialId, OffsetDateTime requestedAt, int attempts) {
     }
@@ -119,11 +115,10 @@ public final class KeyChecks implements AutoCloseable {
             finish(due);
         } catch (VenueBusy | AmbiguousOutcome | CredentialsUnavailable notNow) {
             later(due, notNow.getMessage());
+        } catch (ClockRefusal clocks) {
+            // says nothing about the key
+            later(due, clocks.code() + " " + clocks.getMessage());
         } catch (VenueRejection refused) {
-            if (NOT_THE_KEYS_FAULT.contains(refused.code())) {
-                later(due, refused.code() + " " + refused.getMessage());
-                return;
-            }
             if ("venue-not-configured".equals(refused.code())) {
                 LOG.warnf("key of credential %s not checked: %s", id, refused.getMessage());
             } else {

@@ -80,7 +80,7 @@ public final class BinanceJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("symbol", f.symbol());
         json.put("id", f.tradeId());
-        json.put("orderId", buyer == !f.buyerIsMaker() ? f.takerOrderId() : f.makerOrderId());
+        json.put("orderId", f.orderIdOf(account));
         json.put("orderListId", -1);
         json.put("price", Units.format(f.price()));
         json.put("qty", Units.format(f.quantity()));
@@ -92,6 +92,12 @@ public final class BinanceJson {
         json.put("isMaker", buyer == f.buyerIsMaker());
         json.put("isBestMatch", true);
         return json;
+    }
+
+    /** An account's balances (asset to free and locked units), by asset. */
+    public static List<Map<String, Object>> balances(Map<String, long[]> balances) {
+        return balances.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Map.<String, Object>of(
+                "asset", e.getKey(), "free", Units.format(e.getValue()[0]), "locked", Units.format(e.getValue()[1]))).toList();
     }
 
     public static Map<String, Object> symbol(SymbolSpec s) {

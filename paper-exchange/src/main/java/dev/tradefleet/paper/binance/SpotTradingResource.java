@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,9 +129,8 @@ public class SpotTradingResource {
         long fromId = s.params().longValue("fromId", -1);
         // the account's trades of the symbol (or of one order), oldest first: from fromId on when given, else the latest
         List<Map<String, Object>> trades = venue.accountTrades(s.account(), symbol, Integer.MAX_VALUE).stream()
-                .filter(f -> fromId < 0 || f.tradeId() >= fromId)
-                .map(f -> BinanceJson.myTrade(f, s.account(), venue.spec(symbol)))
-                .filter(trade -> orderId < 0 || ((Number) trade.get("orderId")).longValue() == orderId).toList();
+                .filter(f -> (fromId < 0 || f.tradeId() >= fromId) && (orderId < 0 || f.orderIdOf(s.account()) == orderId))
+                .map(f -> BinanceJson.myTrade(f, s.account(), venue.spec(symbol))).toList();
         return fromId >= 0 ? trades.subList(0, Math.min(limit, trades.size()))
                 : trades.subList(Math.max(0, trades.size() - limit), trades.size());
     }
@@ -157,10 +155,7 @@ public class SpotTradingResource {
         json.put("preventSor", false);
         json.put("updateTime", System.currentTimeMillis());
         json.put("accountType", "SPOT");
-        List<Map<String, Object>> balances = new ArrayList<>();
-        venue.balances(s.account()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> balances.add(
-                Map.of("asset", e.getKey(), "free", Units.format(e.getValue()[0]), "locked", Units.format(e.getValue()[1]))));
-        json.put("balances", balances);
+        json.put("balances", BinanceJson.balances(venue.balances(s.account())));
         json.put("permissions", List.of("SPOT"));
         json.put("uid", s.account());
         return json;

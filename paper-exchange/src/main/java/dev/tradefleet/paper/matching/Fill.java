@@ -7,4 +7,10 @@ package dev.tradefleet.paper.matching;
 public record Fill(long tradeId, String symbol, long price, long quantity, long quoteQuantity, long takerOrderId,
                    long makerOrderId, long buyerAccount, long sellerAccount, boolean buyerIsMaker, long buyerCommission,
                    long sellerCommission, long time) {
+
+    /** The order of {@code account}'s side of this trade (the buyer's when an account trades with itself). */
+    public long orderIdOf(long account) {
+        boolean buyer = buyerAccount == account;
+        return buyer == !buyerIsMaker ? takerOrderId : makerOrderId;
+    }
 }

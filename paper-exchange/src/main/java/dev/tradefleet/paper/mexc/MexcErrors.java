@@ -23,8 +23,6 @@ final class MexcErrors {
             Map.entry(-1100, new Error(400, 700008, "Illegal characters found in parameter")),
             Map.entry(-1101, new Error(400, 33333, "param is error")),
             Map.entry(-1111, new Error(400, 10096, "amount decimal places is too long")),
-            Map.entry(-1115, new Error(400, 33333, "param is error")),
-            Map.entry(-1116, new Error(400, MexcApi.UNSUPPORTED_ORDER_TYPE, "current order type can not place order")),
             Map.entry(-1117, new Error(400, 33333, "param is error")),
             Map.entry(-1120, new Error(400, 33333, "param is error")),
             Map.entry(-1023, new Error(400, 33333, "param is error")),

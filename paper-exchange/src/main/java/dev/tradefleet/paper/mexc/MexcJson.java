@@ -3,7 +3,6 @@ package dev.tradefleet.paper.mexc;
 import dev.tradefleet.paper.binance.BinanceJson;
 import dev.tradefleet.paper.binance.BinanceException;
 import dev.tradefleet.paper.matching.Fill;
-import dev.tradefleet.paper.matching.OrderStatus;
 import dev.tradefleet.paper.matching.OrderType;
 import dev.tradefleet.paper.matching.OrderView;
 import dev.tradefleet.paper.matching.SymbolSpec;
@@ -43,26 +42,18 @@ final class MexcJson {
         return Long.parseLong(orderId.substring(ORDER_ID_PREFIX.length()));
     }
 
+    /** Binance's order with MEXC's id, status, type, no time in force and no Binance-only fields. */
     static Map<String, Object> order(OrderView o) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("symbol", o.symbol());
+        Map<String, Object> json = BinanceJson.order(o);
         json.put("orderId", orderId(o.orderId()));
         json.put("orderListId", -1);
-        json.put("clientOrderId", o.clientOrderId());
-        json.put("price", Units.format(o.price()));
-        json.put("origQty", Units.format(o.origQty()));
-        json.put("executedQty", Units.format(o.executedQty()));
-        json.put("cummulativeQuoteQty", Units.format(o.cumulativeQuoteQty()));
         json.put("status", status(o));
         json.put("timeInForce", null);
         json.put("type", type(o.type(), o.timeInForce()));
-        json.put("side", o.side().name());
         json.put("stopPrice", Units.format(0));
         json.put("icebergQty", Units.format(0));
-        json.put("time", o.time());
-        json.put("updateTime", o.updateTime());
-        json.put("isWorking", o.status() == OrderStatus.NEW || o.status() == OrderStatus.PARTIALLY_FILLED);
-        json.put("origQuoteOrderQty", Units.format(o.origQuoteOrderQty()));
+        json.remove("workingTime");
+        json.remove("selfTradePreventionMode");
         return json;
     }
 

@@ -1,6 +1,7 @@
 package dev.tradefleet.paper.mexc;
 
 import dev.tradefleet.paper.binance.BinanceException;
+import dev.tradefleet.paper.binance.BinanceJson;
 import dev.tradefleet.paper.binance.Params;
 import dev.tradefleet.paper.binance.SignedRequests;
 import dev.tradefleet.paper.matching.MatchingEngine;
@@ -8,7 +9,6 @@ import dev.tradefleet.paper.matching.NewOrder;
 import dev.tradefleet.paper.matching.OrderType;
 import dev.tradefleet.paper.matching.Side;
 import dev.tradefleet.paper.matching.TimeInForce;
-import dev.tradefleet.paper.matching.Units;
 import dev.tradefleet.paper.venue.Venue;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -149,9 +149,9 @@ public class MexcTradingResource {
         Long endTime = Params.epochMillis("endTime", s.params().optional("endTime"));
         // the most recent trades in the window (of one order, if named), oldest first
         List<Map<String, Object>> trades = venue.accountTrades(s.account(), symbol, Integer.MAX_VALUE).stream()
-                .filter(f -> (startTime == null || f.time() >= startTime) && (endTime == null || f.time() <= endTime))
-                .map(f -> MexcJson.myTrade(f, s.account(), venue.spec(symbol)))
-                .filter(trade -> orderId == null || orderId.equals(trade.get("orderId"))).toList();
+                .filter(f -> (startTime == null || f.time() >= startTime) && (endTime == null || f.time() <= endTime)
+                        && (orderId == null || orderId.equals(MexcJson.orderId(f.orderIdOf(s.account())))))
+                .map(f -> MexcJson.myTrade(f, s.account(), venue.spec(symbol))).toList();
         return trades.subList(Math.max(0, trades.size() - limit), trades.size());
     }
 
@@ -165,11 +165,7 @@ public class MexcTradingResource {
         json.put("canDeposit", false);
         json.put("updateTime", null);
         json.put("accountType", "SPOT");
-        List<Map<String, Object>> balances = new ArrayList<>();
-        venue.balances(s.account()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> balances.add(Map.of(
-                "asset", e.getKey(), "free", Units.format(e.getValue()[0]),
-                "locked", Units.format(e.getValue()[1]))));
-        json.put("balances", balances);
+        json.put("balances", BinanceJson.balances(venue.balances(s.account())));
         json.put("permissions", List.of("SPOT"));
         return json;
     }

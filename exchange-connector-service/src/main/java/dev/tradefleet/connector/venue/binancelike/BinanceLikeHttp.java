@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.limits.VenueRequest;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
+import dev.tradefleet.connector.venue.ClockRefusal;
 import dev.tradefleet.connector.venue.OrderNotFound;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueRejection;
@@ -44,6 +45,8 @@ final class BinanceLikeHttp {
 
     private final Dialect dialect;
     private final URI baseUrl;
+    /** The base URL without a trailing slash: it may carry a path of its own (the paper exchange's MEXC face, {@code /mexc}). */
+    private final String base;
     private final VenueLimiter limiter;
     private final HttpClient http;
     private final Clock clock;
@@ -59,6 +62,8 @@ final class BinanceLikeHttp {
                             String apiKey, String secret) {
         this.dialect = dialect;
         this.baseUrl = baseUrl;
+        String url = baseUrl.toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.limiter = limiter;
         this.http = http;
         this.clock = clock;
@@ -113,10 +118,9 @@ final class BinanceLikeHttp {
         });
     }
 
-    /** The base URL may carry a path of its own (the paper exchange's MEXC face is under {@code /mexc}): paths go after it. */
+    /** Paths go after the base URL's own path. */
     private URI endpoint(String pathAndQuery) {
-        String base = baseUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery);
+        return URI.create(base + pathAndQuery);
     }
 
     private CompletionStage<JsonNode> send(String method, String path, HttpRequest.Builder request) {
@@ -155,6 +159,9 @@ final class BinanceLikeHttp {
         if (status >= 400 && dialect.statusUnknownCodes().contains(code)) {
             // the venue's own "execution status unknown": the order may exist
             throw new AmbiguousOutcome(call + ": " + json.path("msg").asText("execution status unknown"), null);
+        }
+        if (status >= 400 && dialect.clockRefusalCodes().contains(code)) {
+            throw new ClockRefusal(code, json.path("msg").asText("timestamp outside the receive window"));
         }
         if (status >= 400 && dialect.orderNotFoundCodes().contains(code)) {
             throw new OrderNotFound(code, json.path("msg").asText("order does not exist"));

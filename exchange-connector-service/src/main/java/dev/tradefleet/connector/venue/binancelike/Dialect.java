@@ -86,6 +86,11 @@ public interface Dialect {
         return interval;
     }
 
+    /** Error codes of a request whose timestamp is outside the venue's receive window (a matter of clocks). */
+    default Set<String> clockRefusalCodes() {
+        return Set.of("-1021");
+    }
+
     /** Error codes of a query for an order the venue does not have. */
     default Set<String> orderNotFoundCodes() {
         return Set.of("-2013");

@@ -98,6 +98,11 @@ public final class MexcDialect implements Dialect {
     }
 
     @Override
+    public Set<String> clockRefusalCodes() {
+        return Set.of("700003");
+    }
+
+    @Override
     public boolean openOrdersNeedSymbol() {
         return true;
     }

@@ -6,6 +6,7 @@ import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.Balance;
+import dev.tradefleet.connector.venue.ClockRefusal;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
@@ -289,6 +290,18 @@ class BinanceLikeClientTest {
         VenueRejection rejection = assertInstanceOf(VenueRejection.class, failureOf(client.place(limitBuy(), "tfabc", Instant.now())));
         assertEquals("-2010", rejection.code());
         assertEquals("Account has insufficient balance for requested action.", rejection.getMessage());
+        assertTrue(!(rejection instanceof ClockRefusal));
+    }
+
+    @Test
+    void aTimestampOutsideTheWindowIsARefusalOfTheClocksInEachVenuesCode() {
+        answers = s -> new Answer(400, Map.of(), "{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}");
+        assertInstanceOf(ClockRefusal.class, failureOf(client.balances()));
+        keyHeader = "X-MEXC-APIKEY";
+        answers = s -> new Answer(400, Map.of(), "{\"code\":700003,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}");
+        assertEquals("700003", assertInstanceOf(ClockRefusal.class, failureOf(mexc.balances())).code());
+        answers = s -> new Answer(400, Map.of(), "{\"code\":-1021,\"msg\":\"not MEXC's code\"}");
+        assertTrue(!(failureOf(mexc.balances()) instanceof ClockRefusal), "each venue's own code only");
     }
 
     @Test
