@@ -5,12 +5,11 @@ import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.MarketData;
+import dev.tradefleet.connector.venue.VenueAdapter;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.binance.BinanceDialect;
-import dev.tradefleet.connector.venue.binancelike.BinanceLikeClient;
-import dev.tradefleet.connector.venue.binancelike.BinanceLikeMarketData;
-import dev.tradefleet.connector.venue.binancelike.Dialect;
+import dev.tradefleet.connector.venue.bitget.BitgetAdapter;
 import dev.tradefleet.connector.venue.mexc.MexcDialect;
 
 import java.net.URI;
@@ -31,7 +30,8 @@ import java.util.function.BiConsumer;
  */
 public final class VenueClients implements AutoCloseable {
 
-    private static final Map<String, Dialect> BINANCE_FAMILY = Map.of("binance", BinanceDialect.INSTANCE, "mexc", MexcDialect.INSTANCE);
+    private static final Map<String, VenueAdapter> ADAPTERS = Map.of("binance", BinanceDialect.INSTANCE, "mexc", MexcDialect.INSTANCE,
+            "bitget", BitgetAdapter.INSTANCE);
 
     private final Map<String, URI> restUrls;
     private final Map<String, URI> wsUrls;
@@ -60,11 +60,11 @@ public final class VenueClients implements AutoCloseable {
         this.limitOverrides = Map.copyOf(limitOverrides);
         // a misspelt limit would silently keep the published one: refuse to start instead
         this.limitOverrides.forEach((where, overrides) -> {
-            Dialect dialect = BINANCE_FAMILY.get(where.substring(0, where.indexOf('/')));
+            VenueAdapter adapter = ADAPTERS.get(where.substring(0, where.indexOf('/')));
             for (String name : overrides.keySet()) {
-                if (dialect == null || dialect.rateLimits().stream().noneMatch(limit -> limit.name().equals(name))) {
+                if (adapter == null || adapter.rateLimits().stream().noneMatch(limit -> limit.name().equals(name))) {
                     throw new IllegalArgumentException(where + " has no limit " + name + " to change"
-                            + (dialect == null ? "" : "; its limits are " + dialect.rateLimits().stream().map(RateLimit::name).toList()));
+                            + (adapter == null ? "" : "; its limits are " + adapter.rateLimits().stream().map(RateLimit::name).toList()));
                 }
             }
         });
@@ -80,35 +80,40 @@ public final class VenueClients implements AutoCloseable {
 
     public VenueClient open(KeyMaterial material) {
         String where = key(material.venue(), material.environment());
-        Dialect dialect = dialect(material.venue(), where);
-        return new BinanceLikeClient(dialect, restUrls.get(where), wsUrls.get(where), material.apiKey(), material.secretKey(),
-                material.credentialId().toString(), limiter(where, dialect), http, clock, timeout, reconnections, pollInterval);
+        VenueAdapter adapter = adapter(material.venue(), where);
+        return adapter.client(wiring(where, adapter), material.credentialId().toString(), material.apiKey(), material.secretKey(),
+                material.passphrase());
     }
 
     /** The public market data of a venue and environment, through the same limiter as its accounts' calls. */
     public MarketData marketData(String venue, String environment) {
         String where = key(venue, environment);
-        Dialect dialect = dialect(venue, where);
-        return new BinanceLikeMarketData(dialect, restUrls.get(where), limiter(where, dialect), http, clock, timeout);
+        VenueAdapter adapter = adapter(venue, where);
+        return adapter.marketData(wiring(where, adapter));
     }
 
     /** Whether {@code venue/environment} has an adapter and a base URL. */
     public boolean configured(String venue, String environment) {
-        return BINANCE_FAMILY.containsKey(venue) && restUrls.containsKey(key(venue, environment));
+        return ADAPTERS.containsKey(venue) && restUrls.containsKey(key(venue, environment));
     }
 
-    private Dialect dialect(String venue, String where) {
-        Dialect dialect = BINANCE_FAMILY.get(venue);
-        if (dialect == null || !restUrls.containsKey(where)) {
+    private VenueAdapter adapter(String venue, String where) {
+        VenueAdapter adapter = ADAPTERS.get(venue);
+        if (adapter == null || !restUrls.containsKey(where)) {
             throw new VenueRejection("venue-not-configured", "the connector has no " + where + " venue configured");
         }
-        return dialect;
+        return adapter;
     }
 
-    private VenueLimiter limiter(String where, Dialect dialect) {
+    private VenueAdapter.Wiring wiring(String where, VenueAdapter adapter) {
+        return new VenueAdapter.Wiring(restUrls.get(where), wsUrls.get(where), limiter(where, adapter), http, clock, timeout, reconnections,
+                pollInterval);
+    }
+
+    private VenueLimiter limiter(String where, VenueAdapter adapter) {
         return limiters.computeIfAbsent(where, k -> {
             Map<String, Long> overrides = limitOverrides.getOrDefault(k, Map.of());
-            VenueLimiter made = new VenueLimiter(k, dialect.rateLimits().stream().map(limit -> overrides.containsKey(limit.name())
+            VenueLimiter made = new VenueLimiter(k, adapter.rateLimits().stream().map(limit -> overrides.containsKey(limit.name())
                     ? new RateLimit(limit.name(), limit.scope(), limit.counts(), overrides.get(limit.name()), limit.window())
                     : limit).toList());
             onNewLimiter.accept(k, made);
@@ -119,7 +124,7 @@ public final class VenueClients implements AutoCloseable {
     /** What each venue with an adapter can do natively, for callers that choose between native and emulated. */
     public static Map<String, Set<Capability>> capabilities() {
         Map<String, Set<Capability>> all = new TreeMap<>();
-        BINANCE_FAMILY.forEach((venue, dialect) -> all.put(venue, dialect.capabilities()));
+        ADAPTERS.forEach((venue, adapter) -> all.put(venue, adapter.capabilities()));
         return all;
     }
 

@@ -1,6 +1,8 @@
 package dev.tradefleet.connector.sessions;
 
 import dev.tradefleet.connector.limits.RateLimit;
+import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueRejection;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +11,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +50,21 @@ class VenueClientsTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
             assertEquals("venue-not-configured", assertThrows(VenueRejection.class, () -> clients.open(key("testnet"))).code());
         }
+    }
+
+    @Test
+    void aBitgetCredentialGetsBitgetsAdapterWithItsOwnLimitsAndCapabilities() {
+        Map<String, URI> urls = Map.of("bitget/live", URI.create("http://127.0.0.1:9"));
+        try (VenueClients clients = new VenueClients(urls, Map.of(), Map.of("bitget/live", Map.of("ACCOUNT_1S", 5L)), HttpClient.newHttpClient(),
+                Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
+            VenueClient bitget = clients.open(new KeyMaterial(UUID.randomUUID(), UUID.randomUUID(), "bitget", "live", true, "k", "s", "p"));
+            assertEquals(Set.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY), bitget.capabilities());
+            assertEquals(5, capacity(clients, "bitget/live", "ACCOUNT_1S"));
+            assertEquals(20, capacity(clients, "bitget/live", "PUBLIC_1S"));
+            assertTrue(clients.configured("bitget", "live") && !clients.configured("bitget", "paper"));
+        }
+        assertEquals(Set.of("binance", "bitget", "mexc"), VenueClients.capabilities().keySet());
+        assertTrue(VenueClients.capabilities().get("mexc").contains(Capability.BASE_QUANTITY_MARKET_BUY));
     }
 
     private static long capacity(VenueClients clients, String where, String name) {

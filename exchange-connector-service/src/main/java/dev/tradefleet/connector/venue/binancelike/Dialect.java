@@ -1,31 +1,34 @@
 package dev.tradefleet.connector.venue.binancelike;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tradefleet.connector.limits.RateLimit;
-import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.MarketData;
+import dev.tradefleet.connector.venue.VenueAdapter;
+import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** What one venue of the Binance family does its own way. */
-public interface Dialect {
+/** What one venue of the Binance family does its own way; the family's client and market data do the rest. */
+public interface Dialect extends VenueAdapter {
 
-    String venue();
+    @Override
+    default VenueClient client(Wiring wiring, String account, String apiKey, String secret, String passphrase) {
+        return new BinanceLikeClient(this, wiring.restUrl(), wiring.wsUrl(), apiKey, secret, account, wiring.limiter(), wiring.http(),
+                wiring.clock(), wiring.timeout(), wiring.scheduler(), wiring.pollInterval());
+    }
+
+    @Override
+    default MarketData marketData(Wiring wiring) {
+        return new BinanceLikeMarketData(this, wiring.restUrl(), wiring.limiter(), wiring.http(), wiring.clock(), wiring.timeout());
+    }
 
     String apiKeyHeader();
 
     /** The header that reports the venue-wide request weight used this minute, if the venue sends one. */
     Optional<String> usedWeightHeader();
-
-    Set<Capability> capabilities();
-
-    /** The venue's documented limits, as the one limiter of each of its environments counts them. */
-    List<RateLimit> rateLimits();
 
     /** The venue's order type for {@code order}, or null when the venue has none (the caller must emulate it). */
     String orderType(PlaceOrder order);

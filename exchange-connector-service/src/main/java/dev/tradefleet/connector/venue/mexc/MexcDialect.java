@@ -47,7 +47,7 @@ public final class MexcDialect implements Dialect {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY);
+        return EnumSet.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY, Capability.BASE_QUANTITY_MARKET_BUY);
     }
 
     /**

@@ -35,11 +35,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import static dev.tradefleet.connector.venue.Stages.await;
+import static dev.tradefleet.connector.venue.Stages.failureOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -110,21 +111,6 @@ class BinanceLikeClientTest {
     private static PlaceOrder limitBuy() {
         return new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT", OrderSide.BUY,
                 OrderKind.LIMIT, null, new BigDecimal("0.00100000"), null, new BigDecimal("60000.10"), null);
-    }
-
-    private static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private static Throwable failureOf(java.util.concurrent.CompletionStage<?> stage) {
-        try {
-            stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-            throw new AssertionError("expected a failure");
-        } catch (java.util.concurrent.ExecutionException e) {
-            return e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test

@@ -1,0 +1,290 @@
+package dev.tradefleet.connector.venue.bitget;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tradefleet.connector.Blocking;
+import dev.tradefleet.connector.limits.VenueRequest;
+import dev.tradefleet.connector.venue.Balance;
+import dev.tradefleet.connector.venue.Capability;
+import dev.tradefleet.connector.venue.OrderNotFound;
+import dev.tradefleet.connector.venue.PollingUserStream;
+import dev.tradefleet.connector.venue.UserStream;
+import dev.tradefleet.connector.venue.VenueAdapter;
+import dev.tradefleet.connector.venue.VenueClient;
+import dev.tradefleet.connector.venue.VenueOrder;
+import dev.tradefleet.connector.venue.VenueRejection;
+import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.contracts.trading.OrderKind;
+import dev.tradefleet.contracts.trading.OrderSide;
+import dev.tradefleet.contracts.trading.OrderStatus;
+import dev.tradefleet.contracts.trading.PlaceOco;
+import dev.tradefleet.contracts.trading.PlaceOrder;
+import dev.tradefleet.contracts.trading.TimeInForce;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * One account on Bitget's v2 spot API. A placement's answer is only the order's ids, and a cancel's too: what the
+ * order is then is asked for. A market buy is for a quote amount only. The account is followed by asking (Bitget's
+ * private WebSocket is not used). Bitget limits most account calls per endpoint and UID; the adapter keeps one count
+ * per account at the lowest of them ({@link BitgetAdapter#rateLimits}), and public calls to the IP's.
+ */
+final class BitgetClient implements VenueClient {
+
+    /** Orders, fills and open orders come at most 100 an answer. */
+    private static final int PAGE = 100;
+    /** How far back an order that the venue no longer finds by client order id is looked for among the symbol's recent orders. */
+    private static final int HISTORY_PAGES = 3;
+
+    private final BitgetHttp http;
+    private final String account;
+    private final Function<UserStream.Listener, UserStream> streams;
+
+    BitgetClient(VenueAdapter.Wiring wiring, String account, String apiKey, String secret, String passphrase) {
+        this.http = new BitgetHttp(wiring).signedAs(apiKey, secret, passphrase);
+        this.account = account;
+        this.streams = wiring.scheduler() == null ? listener -> UserStream.NONE
+                : listener -> new PollingUserStream(wiring.scheduler(), wiring.pollInterval(), listener);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return BitgetAdapter.INSTANCE.capabilities();
+    }
+
+    @Override
+    public CompletionStage<VenueOrder> place(PlaceOrder order, String clientOrderId, Instant recordedAt) {
+        String refusal = unsupported(order);
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(new VenueRejection("unsupported-order", refusal));
+        }
+        boolean market = order.kind() == OrderKind.MARKET;
+        ObjectNode body = BitgetHttp.body()
+                .put("symbol", order.symbol())
+                .put("side", order.side().name().toLowerCase(Locale.ROOT))
+                .put("orderType", market ? "market" : "limit")
+                .put("force", order.kind() == OrderKind.LIMIT_MAKER ? "post_only" : order.timeInForce().name().toLowerCase(Locale.ROOT));
+        if (order.price() != null) {
+            body.put("price", order.price().toPlainString());
+        }
+        // a market buy's size is what it spends in the quote asset; every other order's is its base quantity
+        body.put("size", (order.quoteQuantity() != null ? order.quoteQuantity() : order.quantity()).toPlainString());
+        body.put("clientOid", clientOrderId);
+        return http.signedPost("/api/v2/spot/trade/place-order", body, VenueRequest.place(account, 0), recordedAt)
+                .thenApply(data -> new VenueOrder(order.symbol(), data.path("clientOid").asText(clientOrderId), data.path("orderId").asText(),
+                        OrderStatus.ACCEPTED, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    /** Why Bitget cannot take {@code order} natively, or null when it can. */
+    private static String unsupported(PlaceOrder order) {
+        if (order.kind() == OrderKind.STOP_LIMIT) {
+            return "bitget has no native STOP_LIMIT order in this adapter (its plan orders live apart from orders)";
+        }
+        if (order.kind() == OrderKind.MARKET && order.side() == OrderSide.BUY && order.quoteQuantity() == null) {
+            return "bitget's market buy is for a quote amount only";
+        }
+        if (order.kind() == OrderKind.MARKET && order.side() == OrderSide.SELL && order.quoteQuantity() != null) {
+            return "bitget's market sell is for a base quantity only";
+        }
+        if (order.kind() == OrderKind.LIMIT_MAKER && order.timeInForce() != null && order.timeInForce() != TimeInForce.GTC) {
+            return "a post-only order rests: it takes no " + order.timeInForce();
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<List<VenueOrder>> placeOco(PlaceOco oco, String listClientOrderId, String takeProfitClientOrderId,
+                                                      String stopLossClientOrderId, Instant recordedAt) {
+        return CompletableFuture.failedFuture(new VenueRejection("unsupported-order", "bitget has no native OCO order"));
+    }
+
+    /** Cancels by client order id, then asks what the order is now (the answer carries only its ids). */
+    @Override
+    public CompletionStage<VenueOrder> cancel(String symbol, String clientOrderId) {
+        ObjectNode body = BitgetHttp.body().put("symbol", symbol).put("clientOid", clientOrderId);
+        return http.signedPost("/api/v2/spot/trade/cancel-order", body, VenueRequest.cancel(account, 0), null)
+                .thenCompose(data -> byOrderId(data.path("orderId").asText()));
+    }
+
+    /**
+     * Bitget's cancel-all for a symbol runs later, by itself, and names no order; so each open order of the symbol is
+     * cancelled by id and then asked for, and the orders come back as they are after it.
+     */
+    @Override
+    public CompletionStage<List<VenueOrder>> cancelAll(String symbol) {
+        return open(Map.of("symbol", symbol)).thenCompose(open -> {
+            CompletableFuture<List<VenueOrder>> all = CompletableFuture.completedFuture(new ArrayList<>());
+            for (VenueOrder order : open) {
+                ObjectNode body = BitgetHttp.body().put("symbol", symbol).put("orderId", order.venueOrderId());
+                all = all.thenCompose(done -> http.signedPost("/api/v2/spot/trade/cancel-order", body, VenueRequest.cancel(account, 0), null)
+                        .handle((data, failure) -> {
+                            // filled meanwhile: it is still asked for, so what it became is reported
+                            if (failure != null && !(Blocking.cause(failure) instanceof VenueRejection)) {
+                                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                            }
+                            return done;
+                        })
+                        .thenCompose(ignored -> byOrderId(order.venueOrderId()))
+                        .thenApply(now -> {
+                            done.add(now);
+                            return done;
+                        }));
+            }
+            return all;
+        });
+    }
+
+    /**
+     * By client order id ({@code orderInfo}); Bitget documents that lookup for orders still open, so an order it no
+     * longer finds that way is looked for among the symbol's recent orders before it is said not to exist.
+     */
+    @Override
+    public CompletionStage<VenueOrder> find(String symbol, String clientOrderId) {
+        return http.signedGet("/api/v2/spot/trade/orderInfo", Map.of("clientOid", clientOrderId), VenueRequest.accountRead(account, 0))
+                .thenApply(data -> first(data, clientOrderId))
+                .exceptionallyCompose(failure -> Blocking.cause(failure) instanceof OrderNotFound
+                        ? inHistory(symbol, clientOrderId, null, HISTORY_PAGES)
+                        : CompletableFuture.failedFuture(failure));
+    }
+
+    private CompletionStage<VenueOrder> inHistory(String symbol, String clientOrderId, String before, int pagesLeft) {
+        Map<String, String> query = new LinkedHashMap<>(Map.of("symbol", symbol, "limit", String.valueOf(PAGE)));
+        if (before != null) {
+            query.put("idLessThan", before);
+        }
+        return http.signedGet("/api/v2/spot/trade/history-orders", query, VenueRequest.accountRead(account, 0)).thenCompose(data -> {
+            String oldest = null;
+            for (JsonNode order : data) {
+                if (clientOrderId.equals(order.path("clientOid").asText())) {
+                    return CompletableFuture.completedFuture(order(order));
+                }
+                oldest = order.path("orderId").asText();
+            }
+            if (data.size() < PAGE || pagesLeft <= 1 || oldest == null) {
+                return CompletableFuture.failedFuture(new OrderNotFound("43001", "no order of client order id " + clientOrderId));
+            }
+            return inHistory(symbol, clientOrderId, oldest, pagesLeft - 1);
+        });
+    }
+
+    private CompletionStage<VenueOrder> byOrderId(String orderId) {
+        return http.signedGet("/api/v2/spot/trade/orderInfo", Map.of("orderId", orderId), VenueRequest.accountRead(account, 0))
+                .thenApply(data -> first(data, orderId));
+    }
+
+    private static VenueOrder first(JsonNode data, String asked) {
+        if (!data.isArray() || data.isEmpty()) {
+            throw new OrderNotFound("43001", "no order " + asked);
+        }
+        return order(data.get(0));
+    }
+
+    /** Bitget lists every symbol's open orders at once, newest first, 100 an answer. */
+    @Override
+    public CompletionStage<List<VenueOrder>> openOrders(Set<String> symbols) {
+        return open(Map.of());
+    }
+
+    private CompletionStage<List<VenueOrder>> open(Map<String, String> filter) {
+        return pages("/api/v2/spot/trade/unfilled-orders", filter, "orderId", new ArrayList<>()).thenApply(orders -> {
+            Map<String, VenueOrder> byId = new LinkedHashMap<>();
+            orders.forEach(order -> byId.putIfAbsent(order.path("orderId").asText(), order(order)));
+            return List.copyOf(byId.values());
+        });
+    }
+
+    /** The order's fills, read back answer by answer ({@code idLessThan} the oldest trade read), oldest first. */
+    @Override
+    public CompletionStage<List<VenueTrade>> trades(String symbol, String venueOrderId) {
+        return pages("/api/v2/spot/trade/fills", Map.of("symbol", symbol, "orderId", venueOrderId), "tradeId", new ArrayList<>())
+                .thenApply(fills -> {
+                    Map<String, VenueTrade> trades = new LinkedHashMap<>();
+                    fills.forEach(fill -> trades.putIfAbsent(fill.path("tradeId").asText(), trade(fill)));
+                    return trades.values().stream().sorted(Comparator.comparing(VenueTrade::time)).toList();
+                });
+    }
+
+    /**
+     * Reads on, each answer older than the last ({@code idLessThan} its last entry's {@code idField}), until one is not
+     * full or ends where the one before did (a venue ignoring the cursor); repeats are for the caller to drop.
+     */
+    private CompletionStage<List<JsonNode>> pages(String path, Map<String, String> filter, String idField, List<JsonNode> read) {
+        Map<String, String> query = new LinkedHashMap<>(filter);
+        query.put("limit", String.valueOf(PAGE));
+        String cursor = read.isEmpty() ? null : read.get(read.size() - 1).path(idField).asText();
+        if (cursor != null) {
+            query.put("idLessThan", cursor);
+        }
+        return http.signedGet(path, query, VenueRequest.accountRead(account, 0)).thenCompose(data -> {
+            data.forEach(read::add);
+            boolean more = data.size() >= PAGE && !read.get(read.size() - 1).path(idField).asText().equals(cursor);
+            return more ? pages(path, filter, idField, read) : CompletableFuture.completedFuture(read);
+        });
+    }
+
+    @Override
+    public UserStream openUserStream(UserStream.Listener listener) {
+        return streams.apply(listener);
+    }
+
+    @Override
+    public Duration receiveWindow() {
+        return BitgetHttp.RECEIVE_WINDOW;
+    }
+
+    /** Free is {@code available}; locked is what open orders hold ({@code frozen}) and what the venue holds back ({@code locked}). */
+    @Override
+    public CompletionStage<List<Balance>> balances() {
+        return http.signedGet("/api/v2/spot/account/assets", Map.of(), VenueRequest.accountRead(account, 0)).thenApply(data -> {
+            List<Balance> balances = new ArrayList<>();
+            for (JsonNode asset : data) {
+                balances.add(new Balance(asset.path("coin").asText().toUpperCase(Locale.ROOT), decimal(asset, "available"),
+                        decimal(asset, "frozen").add(decimal(asset, "locked"))));
+            }
+            return balances;
+        });
+    }
+
+    /** An order as {@code orderInfo}, {@code unfilled-orders} and {@code history-orders} answer it. */
+    static VenueOrder order(JsonNode json) {
+        return new VenueOrder(json.path("symbol").asText().toUpperCase(Locale.ROOT), json.path("clientOid").asText(""),
+                json.path("orderId").asText(), status(json.path("status").asText()), decimal(json, "baseVolume"), decimal(json, "quoteVolume"));
+    }
+
+    /** Bitget's order status in the fleet's terms ({@code init}, {@code new} and {@code live} are accepted). */
+    static OrderStatus status(String status) {
+        return switch (status) {
+            case "partially_filled" -> OrderStatus.PARTIALLY_FILLED;
+            case "filled", "full_fill" -> OrderStatus.FILLED;
+            case "cancelled", "canceled" -> OrderStatus.CANCELLED;
+            default -> OrderStatus.ACCEPTED;
+        };
+    }
+
+    /** A fill; Bitget states the fee charged as a negative amount. */
+    static VenueTrade trade(JsonNode fill) {
+        JsonNode fee = fill.path("feeDetail");
+        return new VenueTrade(fill.path("tradeId").asText(), fill.path("orderId").asText(), decimal(fill, "priceAvg"), decimal(fill, "size"),
+                decimal(fill, "amount"), decimal(fee, "totalFee").abs(), fee.path("feeCoin").asText(),
+                "maker".equals(fill.path("tradeScope").asText()), Instant.ofEpochMilli(fill.path("cTime").asLong()));
+    }
+
+    /** A decimal string field; zero when absent or empty. */
+    static BigDecimal decimal(JsonNode node, String field) {
+        String value = node.path(field).asText("");
+        return value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
+    }
+}
