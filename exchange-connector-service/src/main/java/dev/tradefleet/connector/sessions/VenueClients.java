@@ -10,6 +10,7 @@ import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.binance.BinanceDialect;
 import dev.tradefleet.connector.venue.bitget.BitgetAdapter;
+import dev.tradefleet.connector.venue.gateio.GateioAdapter;
 import dev.tradefleet.connector.venue.mexc.MexcDialect;
 
 import java.net.URI;
@@ -31,7 +32,7 @@ import java.util.function.BiConsumer;
 public final class VenueClients implements AutoCloseable {
 
     private static final Map<String, VenueAdapter> ADAPTERS = Map.of("binance", BinanceDialect.INSTANCE, "mexc", MexcDialect.INSTANCE,
-            "bitget", BitgetAdapter.INSTANCE);
+            "bitget", BitgetAdapter.INSTANCE, "gateio", GateioAdapter.INSTANCE);
 
     private final Map<String, URI> restUrls;
     private final Map<String, URI> wsUrls;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Where the connector has no stream of an account's executions (MEXC: its user stream is protobuf over a listen key;
@@ -29,6 +30,11 @@ public final class PollingUserStream implements UserStream {
                 LOG.warnf("polling an account's orders: %s", e.toString());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** How an account of a venue followed by asking is followed: not at all without a scheduler (a client that only acts and reads). */
+    public static Function<Listener, UserStream> asking(ScheduledExecutorService scheduler, Duration interval) {
+        return scheduler == null ? listener -> UserStream.NONE : listener -> new PollingUserStream(scheduler, interval, listener);
     }
 
     @Override

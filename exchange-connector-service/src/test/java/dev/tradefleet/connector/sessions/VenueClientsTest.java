@@ -63,7 +63,7 @@ class VenueClientsTest {
             assertEquals(20, capacity(clients, "bitget/live", "PUBLIC_1S"));
             assertTrue(clients.configured("bitget", "live") && !clients.configured("bitget", "paper"));
         }
-        assertEquals(Set.of("binance", "bitget", "mexc"), VenueClients.capabilities().keySet());
+        assertEquals(Set.of("binance", "bitget", "gateio", "mexc"), VenueClients.capabilities().keySet());
         assertTrue(VenueClients.capabilities().get("mexc").contains(Capability.BASE_QUANTITY_MARKET_BUY));
     }
 

@@ -64,13 +64,9 @@ public final class BinanceLikeClient implements VenueClient {
         this.dialect = dialect;
         this.account = account;
         this.http = new BinanceLikeHttp(dialect, baseUrl, limiter, http, clock, timeout).signedAs(apiKey, secret);
-        if (scheduler == null) {
-            this.streams = listener -> UserStream.NONE;
-        } else if (wsUrl != null && dialect.userStreamOverWebSocketApi()) {
-            this.streams = listener -> new BinanceLikeUserStream(wsUrl, apiKey, secret, http, clock, scheduler, listener).start();
-        } else {
-            this.streams = listener -> new PollingUserStream(scheduler, pollInterval, listener);
-        }
+        this.streams = scheduler != null && wsUrl != null && dialect.userStreamOverWebSocketApi()
+                ? listener -> new BinanceLikeUserStream(wsUrl, apiKey, secret, http, clock, scheduler, listener).start()
+                : PollingUserStream.asking(scheduler, pollInterval);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.limits.VenueRequest;
 import dev.tradefleet.connector.venue.MarketData;
+import dev.tradefleet.connector.venue.http.JsonFields;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -95,8 +96,7 @@ public final class BinanceLikeMarketData implements MarketData {
 
     /** A decimal field; null when absent, null or empty (MEXC sends {@code "bidQty": ""} and {@code "quoteVolume": null}). */
     public static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? null : new BigDecimal(value.asText());
+        return JsonFields.decimalOrNull(node, field);
     }
 
     private static String encode(String value) {

@@ -8,6 +8,7 @@ import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.OrderNotFound;
 import dev.tradefleet.connector.venue.PollingUserStream;
+import dev.tradefleet.connector.venue.QuoteMarketVenues;
 import dev.tradefleet.connector.venue.UserStream;
 import dev.tradefleet.connector.venue.VenueAdapter;
 import dev.tradefleet.connector.venue.VenueClient;
@@ -15,11 +16,9 @@ import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
 import dev.tradefleet.contracts.trading.OrderKind;
-import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOco;
 import dev.tradefleet.contracts.trading.PlaceOrder;
-import dev.tradefleet.contracts.trading.TimeInForce;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+
+import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
 
 /**
  * One account on Bitget's v2 spot API. A placement's answer is only the order's ids, and a cancel's too: what the
@@ -56,8 +57,7 @@ final class BitgetClient implements VenueClient {
     BitgetClient(VenueAdapter.Wiring wiring, String account, String apiKey, String secret, String passphrase) {
         this.http = new BitgetHttp(wiring).signedAs(apiKey, secret, passphrase);
         this.account = account;
-        this.streams = wiring.scheduler() == null ? listener -> UserStream.NONE
-                : listener -> new PollingUserStream(wiring.scheduler(), wiring.pollInterval(), listener);
+        this.streams = PollingUserStream.asking(wiring.scheduler(), wiring.pollInterval());
     }
 
     @Override
@@ -67,7 +67,7 @@ final class BitgetClient implements VenueClient {
 
     @Override
     public CompletionStage<VenueOrder> place(PlaceOrder order, String clientOrderId, Instant recordedAt) {
-        String refusal = unsupported(order);
+        String refusal = QuoteMarketVenues.refusal("bitget", order);
         if (refusal != null) {
             return CompletableFuture.failedFuture(new VenueRejection("unsupported-order", refusal));
         }
@@ -86,23 +86,6 @@ final class BitgetClient implements VenueClient {
         return http.signedPost("/api/v2/spot/trade/place-order", body, VenueRequest.place(account, 0), recordedAt)
                 .thenApply(data -> new VenueOrder(order.symbol(), data.path("clientOid").asText(clientOrderId), data.path("orderId").asText(),
                         OrderStatus.ACCEPTED, BigDecimal.ZERO, BigDecimal.ZERO));
-    }
-
-    /** Why Bitget cannot take {@code order} natively, or null when it can. */
-    private static String unsupported(PlaceOrder order) {
-        if (order.kind() == OrderKind.STOP_LIMIT) {
-            return "bitget has no native STOP_LIMIT order in this adapter (its plan orders live apart from orders)";
-        }
-        if (order.kind() == OrderKind.MARKET && order.side() == OrderSide.BUY && order.quoteQuantity() == null) {
-            return "bitget's market buy is for a quote amount only";
-        }
-        if (order.kind() == OrderKind.MARKET && order.side() == OrderSide.SELL && order.quoteQuantity() != null) {
-            return "bitget's market sell is for a base quantity only";
-        }
-        if (order.kind() == OrderKind.LIMIT_MAKER && order.timeInForce() != null && order.timeInForce() != TimeInForce.GTC) {
-            return "a post-only order rests: it takes no " + order.timeInForce();
-        }
-        return null;
     }
 
     @Override
@@ -251,8 +234,8 @@ final class BitgetClient implements VenueClient {
         return http.signedGet("/api/v2/spot/account/assets", Map.of(), VenueRequest.accountRead(account, 0)).thenApply(data -> {
             List<Balance> balances = new ArrayList<>();
             for (JsonNode asset : data) {
-                balances.add(new Balance(asset.path("coin").asText().toUpperCase(Locale.ROOT), decimal(asset, "available"),
-                        decimal(asset, "frozen").add(decimal(asset, "locked"))));
+                balances.add(new Balance(asset.path("coin").asText().toUpperCase(Locale.ROOT), decimalOrZero(asset, "available"),
+                        decimalOrZero(asset, "frozen").add(decimalOrZero(asset, "locked"))));
             }
             return balances;
         });
@@ -261,7 +244,7 @@ final class BitgetClient implements VenueClient {
     /** An order as {@code orderInfo}, {@code unfilled-orders} and {@code history-orders} answer it. */
     static VenueOrder order(JsonNode json) {
         return new VenueOrder(json.path("symbol").asText().toUpperCase(Locale.ROOT), json.path("clientOid").asText(""),
-                json.path("orderId").asText(), status(json.path("status").asText()), decimal(json, "baseVolume"), decimal(json, "quoteVolume"));
+                json.path("orderId").asText(), status(json.path("status").asText()), decimalOrZero(json, "baseVolume"), decimalOrZero(json, "quoteVolume"));
     }
 
     /** Bitget's order status in the fleet's terms ({@code init}, {@code new} and {@code live} are accepted). */
@@ -277,14 +260,8 @@ final class BitgetClient implements VenueClient {
     /** A fill; Bitget states the fee charged as a negative amount. */
     static VenueTrade trade(JsonNode fill) {
         JsonNode fee = fill.path("feeDetail");
-        return new VenueTrade(fill.path("tradeId").asText(), fill.path("orderId").asText(), decimal(fill, "priceAvg"), decimal(fill, "size"),
-                decimal(fill, "amount"), decimal(fee, "totalFee").abs(), fee.path("feeCoin").asText(),
+        return new VenueTrade(fill.path("tradeId").asText(), fill.path("orderId").asText(), decimalOrZero(fill, "priceAvg"), decimalOrZero(fill, "size"),
+                decimalOrZero(fill, "amount"), decimalOrZero(fee, "totalFee").abs(), fee.path("feeCoin").asText(),
                 "maker".equals(fill.path("tradeScope").asText()), Instant.ofEpochMilli(fill.path("cTime").asLong()));
-    }
-
-    /** A decimal string field; zero when absent or empty. */
-    static BigDecimal decimal(JsonNode node, String field) {
-        String value = node.path(field).asText("");
-        return value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
     }
 }

@@ -11,15 +11,12 @@ import dev.tradefleet.connector.venue.VenueAdapter;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.http.VenueWire;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -70,14 +67,14 @@ final class BitgetHttp {
 
     /** A public GET; completes with the envelope's {@code data}. */
     CompletionStage<JsonNode> get(String path, Map<String, String> query, VenueRequest cost) {
-        String target = target(path, query(query));
+        String target = target(path, VenueWire.sortedQuery(query));
         return wire.send("GET", path, cost, null, timestamp -> HttpRequest.newBuilder(wire.endpoint(target)).GET())
                 .thenApply(response -> data("GET " + path, response));
     }
 
     /** A signed GET, its query in key order as Bitget's own clients send it. */
     CompletionStage<JsonNode> signedGet(String path, Map<String, String> query, VenueRequest cost) {
-        String encoded = query(query);
+        String encoded = VenueWire.sortedQuery(query);
         return wire.send("GET", path, cost, null, timestamp -> signed(HttpRequest.newBuilder(wire.endpoint(target(path, encoded))).GET(),
                 timestamp, "GET", path, encoded, "")).thenApply(response -> data("GET " + path, response));
     }
@@ -132,12 +129,5 @@ final class BitgetHttp {
 
     private static String target(String path, String query) {
         return query.isEmpty() ? path : path + "?" + query;
-    }
-
-    private static String query(Map<String, String> params) {
-        StringBuilder out = new StringBuilder();
-        new TreeMap<>(params).forEach((name, value) -> out.append(out.length() == 0 ? "" : "&").append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return out.toString();
     }
 }

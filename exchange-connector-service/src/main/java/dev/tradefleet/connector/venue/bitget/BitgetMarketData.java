@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
+import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrNull;
+import static dev.tradefleet.connector.venue.http.JsonFields.limitOrNull;
+
 /** Bitget's public spot market data ({@code public/symbols}, {@code market/tickers}, {@code orderbook}, {@code candles}) in the fleet's terms. */
 final class BitgetMarketData implements MarketData {
 
@@ -52,8 +55,8 @@ final class BitgetMarketData implements MarketData {
         };
         return new SymbolInfo(s.path("symbol").asText(), s.path("baseCoin").asText(), s.path("quoteCoin").asText(), status,
                 BigDecimal.ONE.movePointLeft(s.path("pricePrecision").asInt()), null, null,
-                BigDecimal.ONE.movePointLeft(s.path("quantityPrecision").asInt()), positive(s, "minTradeAmount"), positive(s, "maxTradeAmount"),
-                positive(s, "minTradeUSDT"));
+                BigDecimal.ONE.movePointLeft(s.path("quantityPrecision").asInt()), limitOrNull(s, "minTradeAmount"), limitOrNull(s, "maxTradeAmount"),
+                limitOrNull(s, "minTradeUSDT"));
     }
 
     /** Bitget's ticker; its 24-hour change is a fraction (0.01 is 1 %). */
@@ -64,9 +67,9 @@ final class BitgetMarketData implements MarketData {
                 throw new VenueRejection("40034", "bitget has no symbol " + symbol);
             }
             JsonNode t = data.get(0);
-            BigDecimal change = nullable(t, "change24h");
-            return new Ticker(t.path("symbol").asText(), nullable(t, "lastPr"), nullable(t, "bidPr"), nullable(t, "askPr"), nullable(t, "open"),
-                    nullable(t, "high24h"), nullable(t, "low24h"), nullable(t, "baseVolume"), nullable(t, "quoteVolume"),
+            BigDecimal change = decimalOrNull(t, "change24h");
+            return new Ticker(t.path("symbol").asText(), decimalOrNull(t, "lastPr"), decimalOrNull(t, "bidPr"), decimalOrNull(t, "askPr"), decimalOrNull(t, "open"),
+                    decimalOrNull(t, "high24h"), decimalOrNull(t, "low24h"), decimalOrNull(t, "baseVolume"), decimalOrNull(t, "quoteVolume"),
                     change == null ? null : change.movePointRight(2));
         });
     }
@@ -111,16 +114,5 @@ final class BitgetMarketData implements MarketData {
             levels.add(new Level(new BigDecimal(level.get(0).asText()), new BigDecimal(level.get(1).asText())));
         }
         return levels;
-    }
-
-    private static BigDecimal nullable(JsonNode node, String field) {
-        String value = node.path(field).asText("");
-        return value.isEmpty() ? null : new BigDecimal(value);
-    }
-
-    /** A limit Bitget states as "0" when there is none. */
-    private static BigDecimal positive(JsonNode node, String field) {
-        BigDecimal value = nullable(node, field);
-        return value == null || value.signum() <= 0 ? null : value;
     }
 }

@@ -9,12 +9,16 @@ import dev.tradefleet.connector.venue.VenueBusy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongFunction;
@@ -123,6 +127,14 @@ public final class VenueWire {
         } catch (IOException e) {
             throw new AmbiguousOutcome(call + ": an answer that is not JSON", e);
         }
+    }
+
+    /** A query string in key order, each value URL-encoded: what the venues that sign their query as sent are sent. */
+    public static String sortedQuery(Map<String, String> params) {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(params).forEach((name, value) -> out.append(out.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return out.toString();
     }
 
     private static long seconds(String value) {

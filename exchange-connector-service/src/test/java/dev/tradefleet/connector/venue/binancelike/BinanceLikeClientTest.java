@@ -1,12 +1,12 @@
 package dev.tradefleet.connector.venue.binancelike;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tradefleet.connector.limits.RateLimit;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.ClockRefusal;
+import dev.tradefleet.connector.venue.LocalVenue;
+import dev.tradefleet.connector.venue.LocalVenue.Answer;
 import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
@@ -23,12 +23,9 @@ import dev.tradefleet.contracts.trading.PlaceOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,21 +59,15 @@ class BinanceLikeClientTest {
 
     private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
     private volatile Function<Seen, Answer> answers = s -> new Answer(200, Map.of(), "{}");
-    private final HttpServer server;
+    private final LocalVenue server = new LocalVenue(this::serve);
     private final VenueLimiter limiter = new VenueLimiter("binance-test", List.of(
             new RateLimit(BinanceLikeClient.WEIGHT_LIMIT, RateLimit.Scope.VENUE, RateLimit.Counts.WEIGHT, 6000, Duration.ofMinutes(1))));
     private final BinanceLikeClient client;
     private final BinanceLikeClient mexc;
     private volatile String keyHeader = "X-MBX-APIKEY";
 
-    private record Answer(int status, Map<String, String> headers, String body) {
-    }
-
-    BinanceLikeClientTest() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::serve);
-        server.start();
-        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    BinanceLikeClientTest() {
+        URI base = server.url("");
         client = new BinanceLikeClient(BinanceDialect.INSTANCE, base, KEY, SECRET, "acct-1", limiter, HttpClient.newHttpClient(),
                 Clock.systemUTC(), Duration.ofSeconds(2));
         mexc = new BinanceLikeClient(MexcDialect.INSTANCE, base, KEY, SECRET, "acct-1", limiter, HttpClient.newHttpClient(),
@@ -85,27 +76,19 @@ class BinanceLikeClientTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
         limiter.close();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String all = query.isEmpty() ? body : body.isEmpty() ? query : query + "&" + body;
+    private Answer serve(LocalVenue.Request r) {
+        String all = r.query().isEmpty() ? r.body() : r.body().isEmpty() ? r.query() : r.query() + "&" + r.body();
         int at = all.lastIndexOf("&signature=");
-        boolean signed = KEY.equals(exchange.getRequestHeaders().getFirst(keyHeader)) && at > 0
+        boolean signed = KEY.equals(r.headers().getFirst(keyHeader)) && at > 0
                 && all.substring(at + "&signature=".length()).equals(BinanceSigner.signature(SECRET, "", all.substring(0, at)))
                 && all.contains("timestamp=") && all.contains("recvWindow=5000");
-        Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, body, signed);
+        Seen request = new Seen(r.method(), r.path(), r.query(), r.body(), signed);
         seen.add(request);
-        Answer answer = signed ? answers.apply(request) : new Answer(400, Map.of(), "{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}");
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        return signed ? answers.apply(request) : new Answer(400, Map.of(), "{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}");
     }
 
     private static PlaceOrder limitBuy() {

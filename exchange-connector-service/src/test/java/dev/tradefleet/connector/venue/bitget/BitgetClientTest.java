@@ -2,12 +2,12 @@ package dev.tradefleet.connector.venue.bitget;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.ClockRefusal;
+import dev.tradefleet.connector.venue.LocalVenue;
+import dev.tradefleet.connector.venue.LocalVenue.Answer;
 import dev.tradefleet.connector.venue.MarketData;
 import dev.tradefleet.connector.venue.OrderNotFound;
 import dev.tradefleet.connector.venue.VenueAdapter;
@@ -28,8 +28,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -68,53 +66,38 @@ class BitgetClientTest {
         }
     }
 
-    private record Answer(int status, String body) {
-    }
-
     private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
     private volatile Function<Seen, Answer> answers = s -> ok("null");
-    private final HttpServer server;
+    private final LocalVenue server = new LocalVenue(this::serve);
     private final VenueLimiter limiter = new VenueLimiter("bitget-test", BitgetAdapter.INSTANCE.rateLimits());
     private final VenueClient client;
     private final MarketData market;
 
-    BitgetClientTest() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::serve);
-        server.start();
-        VenueAdapter.Wiring wiring = new VenueAdapter.Wiring(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), null, limiter,
-                HttpClient.newHttpClient(), Clock.systemUTC(), Duration.ofSeconds(2), null, Duration.ofSeconds(2));
+    BitgetClientTest() {
+        VenueAdapter.Wiring wiring = new VenueAdapter.Wiring(server.url(""), null, limiter, HttpClient.newHttpClient(), Clock.systemUTC(),
+                Duration.ofSeconds(2), null, Duration.ofSeconds(2));
         client = BitgetAdapter.INSTANCE.client(wiring, "acct-1", KEY, SECRET, PASSPHRASE);
         market = BitgetAdapter.INSTANCE.marketData(wiring);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
         limiter.close();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String path = exchange.getRequestURI().getPath();
-        var headers = exchange.getRequestHeaders();
+    private Answer serve(LocalVenue.Request r) {
+        var headers = r.headers();
         String timestamp = headers.getFirst("ACCESS-TIMESTAMP");
         boolean signed = KEY.equals(headers.getFirst("ACCESS-KEY")) && PASSPHRASE.equals(headers.getFirst("ACCESS-PASSPHRASE"))
                 && timestamp != null && Math.abs(Long.parseLong(timestamp) - System.currentTimeMillis()) < 30_000
                 && "application/json".equals(headers.getFirst("Content-Type"))
-                && hmac(timestamp + exchange.getRequestMethod() + path + (query.isEmpty() ? "" : "?" + query) + body)
-                        .equals(headers.getFirst("ACCESS-SIGN"));
-        Seen request = new Seen(exchange.getRequestMethod(), path, query, body, signed);
+                && hmac(timestamp + r.method() + r.path() + (r.query().isEmpty() ? "" : "?" + r.query()) + r.body()).equals(headers.getFirst("ACCESS-SIGN"));
+        Seen request = new Seen(r.method(), r.path(), r.query(), r.body(), signed);
         seen.add(request);
-        boolean isPublic = path.startsWith("/api/v2/spot/public/") || path.startsWith("/api/v2/spot/market/");
-        Answer answer = signed || isPublic ? answers.apply(request)
+        boolean isPublic = r.path().startsWith("/api/v2/spot/public/") || r.path().startsWith("/api/v2/spot/market/");
+        return signed || isPublic ? answers.apply(request)
                 : new Answer(400, "{\"code\":\"40009\",\"msg\":\"sign signature error\",\"requestTime\":1695865232127,\"data\":null}");
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     private static String hmac(String message) {
