@@ -17,6 +17,11 @@ public record VenueRequest(Priority priority, String account, long weight, boole
         return new VenueRequest(Priority.PLACE, account, weight, true);
     }
 
+    /** Moving funds (a withdrawal): as urgent as a placement, but no order. */
+    public static VenueRequest transfer(String account, long weight) {
+        return new VenueRequest(Priority.PLACE, account, weight, false);
+    }
+
     public static VenueRequest accountRead(String account, long weight) {
         return new VenueRequest(Priority.ACCOUNT_READ, account, weight, false);
     }

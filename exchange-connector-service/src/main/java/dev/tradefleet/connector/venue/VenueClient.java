@@ -63,4 +63,7 @@ public interface VenueClient {
 
     /** The account's balances, free and locked, of every asset it holds (the harmless signed read that tests a key, too). */
     CompletionStage<List<Balance>> balances();
+
+    /** The account's wallet: networks, deposits and withdrawals. */
+    VenueWallet wallet();
 }

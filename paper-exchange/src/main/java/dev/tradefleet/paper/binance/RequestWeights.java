@@ -73,7 +73,8 @@ public final class RequestWeights {
             case "/api/v3/openOrders" -> method.equals("GET") ? (symbol == null ? 80 : 6) : 1;
             case "/api/v3/orderList" -> method.equals("GET") ? 4 : 1;
             case "/api/v3/openOrderList" -> 6;
-            case "/sapi/v1/capital/config/getall", "/sapi/v1/margin/allPairs", "/sapi/v1/margin/isolated/allPairs" -> 10;
+            case "/sapi/v1/capital/config/getall", "/sapi/v1/margin/allPairs", "/sapi/v1/margin/isolated/allPairs",
+                 "/sapi/v1/capital/deposit/address" -> 10;
             default -> 1;
         };
     }

@@ -2,17 +2,22 @@ package dev.tradefleet.paper.binance;
 
 import dev.tradefleet.paper.matching.SymbolSpec;
 import dev.tradefleet.paper.matching.Units;
-import dev.tradefleet.paper.venue.PaperConfig;
+import dev.tradefleet.paper.wallet.PaperWallet;
 import dev.tradefleet.paper.venue.Venue;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +25,11 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The parts of Binance's wallet and derivatives APIs that standard clients call while loading markets, answered
- * as Binance answers a spot-only account: coins with one network each (deposits and withdrawals enabled, fee and
- * minimum from configuration), no margin pairs, no futures markets. ccxt's {@code binance} class, for one, asks
- * for all of these before it places its first order.
+ * Binance's wallet (SAPI {@code capital}) over the {@link PaperWallet}: coins with one network each (fee and minimum
+ * from configuration), a deposit address per coin, deposit and withdrawal histories (90 days back, times as Binance
+ * writes them), withdrawals under a {@code withdrawOrderId}; and the parts of the derivatives APIs standard clients
+ * call while loading markets, answered as for a spot-only account (ccxt's {@code binance} class asks for all of
+ * these before it places its first order).
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +40,10 @@ public class WalletResource {
     @Inject
     SignedRequests signed;
     @Inject
-    PaperConfig config;
+    PaperWallet wallet;
+
+    private static final DateTimeFormatter BINANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final Duration HISTORY_REACH = Duration.ofDays(90);
 
     /** Every coin of every symbol, with the caller's balance, as {@code GET /sapi/v1/capital/config/getall}. */
     @GET
@@ -50,9 +59,8 @@ public class WalletResource {
         List<Map<String, Object>> json = new ArrayList<>();
         for (String coin : coins) {
             long[] balance = balances.getOrDefault(coin, new long[2]);
-            PaperConfig.Withdrawal withdrawal = config.withdrawal().get(coin);
-            String fee = withdrawal == null ? "0" : withdrawal.fee();
-            String min = withdrawal == null ? "0" : withdrawal.min();
+            String fee = wallet.fee(coin);
+            String min = wallet.minimum(coin);
             Map<String, Object> network = new LinkedHashMap<>();
             network.put("network", coin);
             network.put("coin", coin);
@@ -91,6 +99,122 @@ public class WalletResource {
             json.add(entry);
         }
         return json;
+    }
+
+    /** The caller's address for {@code coin} on its one network. */
+    @GET
+    @Path("sapi/v1/capital/deposit/address")
+    public Map<String, Object> depositAddress(@Context HttpServerRequest request) {
+        SignedRequests.Signed s = signed.verify(request, null);
+        String coin = s.params().required("coin");
+        network(s.params(), coin);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("address", wallet.address(s.account(), coin));
+        json.put("coin", coin);
+        json.put("tag", "");
+        json.put("url", "");
+        return json;
+    }
+
+    /** Statuses as Binance numbers them: 0 pending, 1 success. */
+    @GET
+    @Path("sapi/v1/capital/deposit/hisrec")
+    public List<Map<String, Object>> deposits(@Context HttpServerRequest request) {
+        SignedRequests.Signed s = signed.verify(request, null);
+        Instant[] window = window(s.params());
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (PaperWallet.Deposit d : limited(wallet.deposits(s.account(), s.params().optional("coin"), window[0], window[1]), s.params())) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", d.id());
+            entry.put("amount", Units.format(d.units()));
+            entry.put("coin", d.coin());
+            entry.put("network", d.coin());
+            entry.put("status", d.status() == PaperWallet.Status.COMPLETED ? 1 : 0);
+            entry.put("address", d.address());
+            entry.put("addressTag", "");
+            entry.put("txId", d.txId());
+            entry.put("insertTime", d.time().toEpochMilli());
+            entry.put("transferType", 0);
+            entry.put("confirmTimes", d.status() == PaperWallet.Status.COMPLETED ? "1/1" : "0/1");
+            entry.put("unlockConfirm", 0);
+            entry.put("walletType", 0);
+            json.add(entry);
+        }
+        return json;
+    }
+
+    @POST
+    @Path("sapi/v1/capital/withdraw/apply")
+    public Map<String, Object> withdraw(@Context HttpServerRequest request, String body) {
+        SignedRequests.Signed s = signed.verify(request, body);
+        Params p = s.params();
+        String coin = p.required("coin");
+        long amount = p.units("amount");
+        if (p.optional("amount") == null) {
+            throw BinanceException.mandatory("amount");
+        }
+        PaperWallet.Withdrawal withdrawal = wallet.withdraw(s.account(), p.optional("withdrawOrderId"), coin, network(p, coin), amount,
+                p.required("address"), p.optional("addressTag"));
+        return Map.of("id", withdrawal.id());
+    }
+
+    /** Statuses as Binance numbers them: 4 processing, 6 completed. */
+    @GET
+    @Path("sapi/v1/capital/withdraw/history")
+    public List<Map<String, Object>> withdrawals(@Context HttpServerRequest request) {
+        SignedRequests.Signed s = signed.verify(request, null);
+        Instant[] window = window(s.params());
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (PaperWallet.Withdrawal w : limited(wallet.withdrawals(s.account(), s.params().optional("coin"), s.params().optional("withdrawOrderId"),
+                window[0], window[1]), s.params())) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", w.id());
+            entry.put("amount", Units.format(w.units()));
+            entry.put("transactionFee", Units.format(w.feeUnits()));
+            entry.put("coin", w.coin());
+            entry.put("status", w.status() == PaperWallet.Status.COMPLETED ? 6 : 4);
+            entry.put("address", w.address());
+            if (w.memo() != null) {
+                entry.put("addressTag", w.memo());
+            }
+            entry.put("txId", w.txId() == null ? "" : w.txId());
+            entry.put("applyTime", BINANCE_TIME.format(w.time()));
+            entry.put("network", w.coin());
+            entry.put("transferType", 0);
+            if (w.clientId() != null) {
+                entry.put("withdrawOrderId", w.clientId());
+            }
+            entry.put("info", "");
+            entry.put("confirmNo", w.status() == PaperWallet.Status.COMPLETED ? 1 : 0);
+            entry.put("walletType", 0);
+            entry.put("txKey", "");
+            json.add(entry);
+        }
+        return json;
+    }
+
+    /** The paper exchange moves each coin on one network, named after it; a request naming no network means that one. */
+    private static String network(Params params, String coin) {
+        String network = params.optional("network");
+        return network == null ? coin : network;
+    }
+
+    /** {@code startTime} and {@code endTime}, by default the last 90 days, which is as far as one answer reaches. */
+    private static Instant[] window(Params params) {
+        Instant now = Instant.now();
+        Long start = Params.epochMillis("startTime", params.optional("startTime"));
+        Long end = Params.epochMillis("endTime", params.optional("endTime"));
+        Instant to = end == null ? now : Instant.ofEpochMilli(end);
+        Instant from = start == null ? to.minus(HISTORY_REACH) : Instant.ofEpochMilli(start);
+        if (from.isAfter(to) || Duration.between(from, to).compareTo(HISTORY_REACH) > 0) {
+            throw BinanceException.badRequest(-4047, "Time interval must be within 0-90 days");
+        }
+        return new Instant[] {from, to};
+    }
+
+    private static <T> List<T> limited(List<T> records, Params params) {
+        int limit = params.limit(1000, 1000);
+        return records.size() <= limit ? records : records.subList(0, limit);
     }
 
     /** A spot-only venue has no cross-margin pairs. */

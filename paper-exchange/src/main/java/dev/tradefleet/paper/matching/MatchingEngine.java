@@ -97,6 +97,23 @@ public final class MatchingEngine {
         deposited.merge(asset, units, Long::sum);
     }
 
+    /**
+     * Funds leaving the venue from the account's free balance: {@code units} sent away (no longer deposited here) and
+     * {@code feeUnits} kept as the venue's fee. Refused whole when the free balance does not cover both.
+     */
+    public void withdraw(long account, String asset, long units, long feeUnits) {
+        if (units <= 0 || feeUnits < 0) {
+            throw new IllegalArgumentException("a withdrawal is positive and its fee is not negative");
+        }
+        Balance b = balance(account, asset);
+        if (b.free < units || b.free - units < feeUnits) {
+            throw new Rejection(Rejection.INSUFFICIENT_BALANCE, "User has insufficient balance.");
+        }
+        b.free -= units + feeUnits;
+        deposited.merge(asset, -units, Long::sum);
+        feesCollected.merge(asset, feeUnits, Long::sum);
+    }
+
     /** A copy of the account's balances by asset. */
     public Map<String, long[]> balances(long account) {
         Map<String, long[]> copy = new HashMap<>();

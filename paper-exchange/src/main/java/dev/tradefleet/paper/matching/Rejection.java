@@ -9,6 +9,8 @@ public class Rejection extends RuntimeException {
     public static final int NO_SUCH_ORDER = -2013;
     public static final int BAD_SYMBOL = -1121;
     public static final int INVALID_PARAMETER = -1102;
+    /** Binance's wallet code for a withdrawal the free balance does not cover. */
+    public static final int INSUFFICIENT_BALANCE = -4026;
 
     private final int code;
 

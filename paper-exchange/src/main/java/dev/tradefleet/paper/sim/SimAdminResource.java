@@ -3,6 +3,7 @@ package dev.tradefleet.paper.sim;
 import dev.tradefleet.paper.binance.BinanceException;
 import dev.tradefleet.paper.matching.Units;
 import dev.tradefleet.paper.venue.Venue;
+import dev.tradefleet.paper.wallet.PaperWallet;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,10 @@ public class SimAdminResource {
     public record NewPrice(String price) {
     }
 
+    /** Funds sent to a paper deposit address from outside the exchange; {@code txId} made up when not given. */
+    public record NewDeposit(String address, String coin, String amount, String txId) {
+    }
+
     public record MarketView(String symbol, String referencePrice, String lastPrice, boolean paused) {
     }
 
@@ -36,6 +41,8 @@ public class SimAdminResource {
     Venue venue;
     @Inject
     MarketSimulator simulator;
+    @Inject
+    PaperWallet wallet;
 
     /** Opens a paper account with the given balances and returns its API key and secret (shown once). */
     @POST
@@ -95,6 +102,23 @@ public class SimAdminResource {
         simulator.setPrice(symbol, Units.of(request.price()));
         return new MarketView(symbol, Units.format(simulator.referencePrice(symbol)), Units.format(venue.lastPrice(symbol)),
                 simulator.paused());
+    }
+
+    /** A deposit from outside to a paper deposit address: credited to its account after the transfer delay. */
+    @POST
+    @Path("/deposits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> deposit(NewDeposit request) {
+        if (request == null || request.address() == null || request.coin() == null || request.amount() == null
+                || !request.amount().matches("[0-9]{1,12}(\\.[0-9]{1,8})?") || request.amount().matches("[0.]+") || !fitsTheEngine(request.amount())) {
+            throw BinanceException.badRequest(-1100, "A deposit needs an address, a coin and a positive amount of at most 8 decimals.");
+        }
+        String txId = request.txId() == null ? "paper-in-" + java.util.UUID.randomUUID() : request.txId();
+        if (txId.length() > 128) {
+            throw BinanceException.badRequest(-1100, "txId is at most 128 characters.");
+        }
+        PaperWallet.Deposit deposit = wallet.receive(request.address(), request.coin(), Units.of(request.amount()), txId);
+        return Map.of("id", deposit.id(), "txId", deposit.txId(), "status", deposit.status().name());
     }
 
     @POST

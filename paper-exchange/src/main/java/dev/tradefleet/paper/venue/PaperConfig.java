@@ -3,6 +3,7 @@ package dev.tradefleet.paper.venue;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,10 @@ public interface PaperConfig {
     /** Request weight a client address may use per minute (Binance: 6000). */
     @WithDefault("6000")
     long weightLimit();
+
+    /** How long a deposit takes to be credited, and a withdrawal to be sent. */
+    @WithDefault("PT2S")
+    Duration transferDelay();
 
     /** What the wallet endpoints ({@code /sapi/v1/capital/config/getall}) say about withdrawals, per coin. */
     Map<String, Withdrawal> withdrawal();

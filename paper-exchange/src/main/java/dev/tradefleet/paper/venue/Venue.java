@@ -93,6 +93,21 @@ public class Venue {
         return key == null || key.api() != api ? null : key;
     }
 
+    /** Funds arriving from outside (a deposit), to the account's free balance. */
+    public synchronized void credit(long account, String asset, long units) {
+        engine.deposit(account, asset, units);
+    }
+
+    /** Funds leaving for outside (a withdrawal) and the fee kept for it, from the account's free balance; refused whole if short. */
+    public synchronized void debit(long account, String asset, long units, long feeUnits) {
+        engine.withdraw(account, asset, units, feeUnits);
+    }
+
+    /** Whether {@code asset} is traded here (a base or quote asset of a symbol). */
+    public synchronized boolean knowsAsset(String asset) {
+        return engine.symbols().stream().anyMatch(spec -> spec.baseAsset().equals(asset) || spec.quoteAsset().equals(asset));
+    }
+
     public MatchingEngine.Result place(NewOrder order) {
         MatchingEngine.Result result;
         synchronized (this) {

@@ -286,4 +286,17 @@ class MatchingEngineTest {
         limit(BOB, Side.SELL, price, "0.001");
         assertEquals(of(price), limit(CAROL, Side.BUY, price, "0.001").fills().get(0).price());
     }
+
+    @Test
+    void aWithdrawalLeavesTheFreeBalanceWithItsFeeOrNothingLeavesAtAll() {
+        limit(ALICE, Side.SELL, "60000", "4");
+        engine.withdraw(ALICE, "BTC", of("5.9998"), of("0.0002"));
+        assertEquals(0, engine.free(ALICE, "BTC"), "what orders lock cannot be withdrawn, the rest can");
+        assertEquals(of("4"), engine.locked(ALICE, "BTC"));
+        Rejection short_ = assertThrows(Rejection.class, () -> engine.withdraw(BOB, "BTC", of("10"), of("0.0002")));
+        assertEquals(Rejection.INSUFFICIENT_BALANCE, short_.code());
+        assertEquals(of("10"), engine.free(BOB, "BTC"), "refused whole: nothing debited");
+        assertThrows(IllegalArgumentException.class, () -> engine.withdraw(BOB, "BTC", 0, 0));
+        // the audit after each test: what left is no longer deposited, the fee is the venue's
+    }
 }

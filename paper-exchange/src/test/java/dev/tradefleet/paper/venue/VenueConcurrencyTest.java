@@ -46,6 +46,11 @@ class VenueConcurrencyTest {
         }
 
         @Override
+        public java.time.Duration transferDelay() {
+            return java.time.Duration.ZERO;
+        }
+
+        @Override
         public Map<String, Withdrawal> withdrawal() {
             return Map.of();
         }

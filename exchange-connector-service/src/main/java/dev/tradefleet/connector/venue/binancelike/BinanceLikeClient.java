@@ -12,6 +12,7 @@ import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.connector.venue.VenueWallet;
 import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOco;
@@ -49,6 +50,7 @@ public final class BinanceLikeClient implements VenueClient {
     private final BinanceLikeHttp http;
     private final String account;
     private final Function<UserStream.Listener, UserStream> streams;
+    private final VenueWallet wallet;
 
     public BinanceLikeClient(Dialect dialect, URI baseUrl, String apiKey, String secret, String account, VenueLimiter limiter, HttpClient http,
                              Clock clock, Duration timeout) {
@@ -64,6 +66,7 @@ public final class BinanceLikeClient implements VenueClient {
         this.dialect = dialect;
         this.account = account;
         this.http = new BinanceLikeHttp(dialect, baseUrl, limiter, http, clock, timeout).signedAs(apiKey, secret);
+        this.wallet = new BinanceLikeWallet(dialect.walletApi(), this.http, account, clock);
         this.streams = scheduler != null && wsUrl != null && dialect.userStreamOverWebSocketApi()
                 ? listener -> new BinanceLikeUserStream(wsUrl, apiKey, secret, http, clock, scheduler, listener).start()
                 : PollingUserStream.asking(scheduler, pollInterval);
@@ -257,6 +260,11 @@ public final class BinanceLikeClient implements VenueClient {
                     }
                     return balances;
                 });
+    }
+
+    @Override
+    public VenueWallet wallet() {
+        return wallet;
     }
 
     private static void put(Map<String, String> params, String name, BigDecimal value) {

@@ -94,6 +94,11 @@ public interface Dialect extends VenueAdapter {
         return Set.of("-1021");
     }
 
+    /** The venue's wallet endpoints and their wording. */
+    default WalletApi walletApi() {
+        return WalletApi.BINANCE;
+    }
+
     /** Error codes of a query for an order the venue does not have. */
     default Set<String> orderNotFoundCodes() {
         return Set.of("-2013");

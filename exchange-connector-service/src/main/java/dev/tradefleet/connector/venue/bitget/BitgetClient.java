@@ -15,6 +15,7 @@ import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.connector.venue.VenueWallet;
 import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOco;
@@ -53,11 +54,13 @@ final class BitgetClient implements VenueClient {
     private final BitgetHttp http;
     private final String account;
     private final Function<UserStream.Listener, UserStream> streams;
+    private final VenueWallet wallet;
 
     BitgetClient(VenueAdapter.Wiring wiring, String account, String apiKey, String secret, String passphrase) {
         this.http = new BitgetHttp(wiring).signedAs(apiKey, secret, passphrase);
         this.account = account;
         this.streams = PollingUserStream.asking(wiring.scheduler(), wiring.pollInterval());
+        this.wallet = new BitgetWallet(http, account, wiring.clock());
     }
 
     @Override
@@ -226,6 +229,11 @@ final class BitgetClient implements VenueClient {
     @Override
     public Duration receiveWindow() {
         return BitgetHttp.RECEIVE_WINDOW;
+    }
+
+    @Override
+    public VenueWallet wallet() {
+        return wallet;
     }
 
     /** Free is {@code available}; locked is what open orders hold ({@code frozen}) and what the venue holds back ({@code locked}). */

@@ -15,6 +15,7 @@ import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.connector.venue.VenueWallet;
 import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOco;
@@ -56,12 +57,14 @@ final class GateioClient implements VenueClient {
     private final GateioPairs pairs;
     private final String account;
     private final Function<UserStream.Listener, UserStream> streams;
+    private final VenueWallet wallet;
 
     GateioClient(VenueAdapter.Wiring wiring, GateioPairs pairs, String account, String apiKey, String secret) {
         this.http = new GateioHttp(wiring).signedAs(apiKey, secret);
         this.pairs = pairs;
         this.account = account;
         this.streams = PollingUserStream.asking(wiring.scheduler(), wiring.pollInterval());
+        this.wallet = new GateioWallet(http, account, wiring.clock());
     }
 
     @Override
@@ -200,6 +203,11 @@ final class GateioClient implements VenueClient {
     @Override
     public Duration receiveWindow() {
         return GateioHttp.RECEIVE_WINDOW;
+    }
+
+    @Override
+    public VenueWallet wallet() {
+        return wallet;
     }
 
     @Override

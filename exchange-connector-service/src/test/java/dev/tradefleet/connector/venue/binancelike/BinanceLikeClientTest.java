@@ -11,6 +11,7 @@ import dev.tradefleet.connector.venue.VenueBusy;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.connector.venue.VenueWallet;
 import dev.tradefleet.connector.venue.binance.BinanceDialect;
 import dev.tradefleet.connector.venue.binance.BinanceSigner;
 import dev.tradefleet.connector.venue.mexc.MexcDialect;
@@ -341,5 +342,108 @@ class BinanceLikeClientTest {
         var next = client.balances().toCompletableFuture();
         Thread.sleep(300);
         assertTrue(!next.isDone(), "with the minute's weight spent by the venue's count, the next call waits for the next minute");
+    }
+
+    @Test
+    void binancesWalletReadsNetworksAddressesAndHistoriesAndWithdrawsUnderTheClientsId() throws Exception {
+        answers = s -> switch (s.path()) {
+            case "/sapi/v1/capital/config/getall" -> new Answer(200, Map.of(), """
+                    [{"coin":"1MBABYDOGE","depositAllEnable":true,"withdrawAllEnable":true,"name":"1MBABYDOGE","free":"34941.1","locked":"0",
+                      "networkList":[
+                       {"network":"BSC","coin":"1MBABYDOGE","withdrawIntegerMultiple":"0.01","isDefault":false,"depositEnable":true,
+                        "withdrawEnable":true,"name":"BNB Smart Chain (BEP20)","withdrawFee":"10","withdrawMin":"20","withdrawMax":"9999999999",
+                        "minConfirm":5,"unLockConfirm":0,"sameAddress":false,"withdrawTag":false,"busy":false},
+                       {"network":"ETH","coin":"1MBABYDOGE","withdrawIntegerMultiple":"0.01","isDefault":true,"depositEnable":false,
+                        "withdrawEnable":true,"name":"Ethereum (ERC20)","withdrawFee":"1511","withdrawMin":"3022","withdrawMax":"9999999999",
+                        "minConfirm":6,"unLockConfirm":64,"sameAddress":false,"withdrawTag":false,"busy":false}]},
+                     {"coin":"BTC","networkList":[{"network":"BTC","coin":"BTC","withdrawFee":"0.0002","withdrawMin":"0.001"}]}]""");
+            case "/sapi/v1/capital/deposit/address" -> new Answer(200, Map.of(), """
+                    {"address":"0xcf2fc2d7a1f0ad7f4b8ba4b6e8f2c1e0e3e2d4a1","coin":"BNB","tag":"","url":"https://bscscan.com/address/0xcf2f"}""");
+            case "/sapi/v1/capital/deposit/hisrec" -> new Answer(200, Map.of(), """
+                    [{"id":"769800519366885376","amount":"0.001","coin":"BNB","network":"BNB","status":1,
+                      "address":"bnb136ns6lfw4zs5hg4n85vdthaad7hq5m4gtkgf23","addressTag":"101764890",
+                      "txId":"98A3EA560C6B3336D348B6C83F0F95ECE4F1F5919E94BD006E5BF3BF264FACFC","insertTime":1661493146000,
+                      "completeTime":1661493146000,"transferType":0,"confirmTimes":"1/1","unlockConfirm":0,"walletType":0,"travelRuleStatus":0},
+                     {"id":"769754833590042625","amount":"0.50000000","coin":"IOTA","network":"IOTA","status":0,"address":"SIZ9VLMH","addressTag":"",
+                      "txId":"ESBFVQUT","insertTime":1599620082000,"transferType":0,"confirmTimes":"0/1","unlockConfirm":0,"walletType":0}]""");
+            case "/sapi/v1/capital/withdraw/apply" -> new Answer(200, Map.of(), "{\"id\":\"7213fea8e94b4a5593d507237e5a555b\"}");
+            default -> new Answer(200, Map.of(), """
+                    [{"id":"b6ae22b3aa844210a7041aee7589627c","amount":"8.91000000","transactionFee":"0.004","coin":"USDT","status":6,
+                      "address":"0x94df8b352de7f46f64b01d3666bf6e936e44ce60","txId":"0xb5ef8c13","applyTime":"2019-10-12 11:12:02",
+                      "network":"ETH","transferType":0,"withdrawOrderId":"WITHDRAWtest123","info":"","confirmNo":3,"walletType":1,"txKey":"",
+                      "completeTime":"2023-03-23 16:52:41"},
+                     {"id":"156ec387f49b41df8724fa744fa82719","amount":"0.00150000","transactionFee":"0.004","coin":"BTC","status":3,
+                      "address":"1FZdVHtiBqMrWdjPyRPULCUceZPJ2WLCsB","txId":"","applyTime":"2019-09-24 12:43:45","network":"BTC",
+                      "transferType":0,"info":"The address is not valid.","confirmNo":2,"walletType":1,"txKey":""}]""");
+        };
+        VenueWallet wallet = client.wallet();
+        assertEquals(List.of(new VenueWallet.Network("1MBABYDOGE", "BSC", true, true, new BigDecimal("10"), new BigDecimal("20"),
+                        new BigDecimal("9999999999")),
+                new VenueWallet.Network("1MBABYDOGE", "ETH", false, true, new BigDecimal("1511"), new BigDecimal("3022"), new BigDecimal("9999999999"))),
+                await(wallet.networks("1MBABYDOGE")));
+        assertEquals(new VenueWallet.DepositAddress("BNB", "BSC", "0xcf2fc2d7a1f0ad7f4b8ba4b6e8f2c1e0e3e2d4a1", null),
+                await(wallet.depositAddress("BNB", "BSC")), "an empty tag is no memo");
+
+        Instant since = Instant.now().minus(Duration.ofDays(400));
+        List<VenueWallet.Deposit> deposits = await(wallet.deposits("BNB", since));
+        assertEquals(new VenueWallet.Deposit("769800519366885376", "BNB", "BNB", new BigDecimal("0.001"), "bnb136ns6lfw4zs5hg4n85vdthaad7hq5m4gtkgf23",
+                "101764890", "98A3EA560C6B3336D348B6C83F0F95ECE4F1F5919E94BD006E5BF3BF264FACFC", VenueWallet.TransferStatus.COMPLETED,
+                Instant.ofEpochMilli(1661493146000L)), deposits.get(0));
+        assertEquals(VenueWallet.TransferStatus.PENDING, deposits.get(1).status());
+
+        assertEquals("7213fea8e94b4a5593d507237e5a555b", await(wallet.withdraw("tfw1", "USDT", "ETH", new BigDecimal("8.91"),
+                "0x94df8b352de7f46f64b01d3666bf6e936e44ce60", null)));
+        List<VenueWallet.Withdrawal> withdrawals = await(wallet.withdrawals("USDT", since));
+        assertEquals(new VenueWallet.Withdrawal("b6ae22b3aa844210a7041aee7589627c", "WITHDRAWtest123", "USDT", "ETH", new BigDecimal("8.91000000"),
+                new BigDecimal("0.004"), "0x94df8b352de7f46f64b01d3666bf6e936e44ce60", null, "0xb5ef8c13", VenueWallet.TransferStatus.COMPLETED,
+                Instant.parse("2019-10-12T11:12:02Z")), withdrawals.get(0), "Binance's UTC time string read");
+        assertEquals(VenueWallet.TransferStatus.FAILED, withdrawals.get(1).status());
+        assertEquals(null, withdrawals.get(1).clientId(), "made elsewhere: no client id");
+
+        List<Seen> requests = List.copyOf(seen);
+        assertTrue(requests.stream().allMatch(Seen::signed), "every wallet call signed");
+        assertTrue(requests.get(1).query().startsWith("coin=BNB&network=BSC&recvWindow="), requests.get(1).query());
+        String history = requests.get(2).query();
+        long start = Long.parseLong(history.replaceAll(".*startTime=(\\d+).*", "$1"));
+        assertTrue(start > Instant.now().minus(Duration.ofDays(90)).toEpochMilli(), "no further back than Binance's 90 days");
+        Seen withdraw = requests.get(3);
+        assertEquals("POST /sapi/v1/capital/withdraw/apply", withdraw.method() + " " + withdraw.path());
+        assertTrue(withdraw.body().startsWith("coin=USDT&withdrawOrderId=tfw1&network=ETH&address=0x94df8b352de7f46f64b01d3666bf6e936e44ce60"
+                + "&amount=8.91&recvWindow="), withdraw.body());
+    }
+
+    @Test
+    void mexcsWalletNamesTheNetworkNetWorkAndReachesSevenDaysBack() throws Exception {
+        keyHeader = "X-MEXC-APIKEY";
+        answers = s -> switch (s.path()) {
+            case "/api/v3/capital/deposit/address" -> new Answer(200, Map.of(), """
+                    [{"coin":"USDT","network":"ERC20","address":"0xaaa","memo":null},
+                     {"coin":"USDT","network":"TRC20","address":"TXobiKkdciupZrhdvZyTSSLjE8CmZAufS4","memo":null}]""");
+            case "/api/v3/capital/withdraw" -> new Answer(200, Map.of(), "{\"id\":\"7213fea8e94b4a5593d507237e5a555b\"}");
+            case "/api/v3/capital/withdraw/history" -> new Answer(200, Map.of(), """
+                    [{"id":"bb17a2d452684f00a523c015d512a341","txId":null,"coin":"EOS","network":"EOS","address":"zzqqqqqqqqqq","amount":"10",
+                      "transferType":0,"status":7,"transactionFee":"0.1","confirmNo":null,"applyTime":1665300874000,"remark":"","memo":"MX10086",
+                      "withdrawOrderId":"tfw2","updateTime":1712134082000}]""");
+            default -> new Answer(200, Map.of(), """
+                    [{"amount":"50000","coin":"EOS","network":"EOS","status":5,"address":"0x20b7cf77db93d6ef1ab979c49142ec168427fdee",
+                      "txId":"01391d1c","insertTime":1659513342000,"unlockConfirm":"10","confirmTimes":"241","memo":"xxyy1122"}]""");
+        };
+        VenueWallet wallet = mexc.wallet();
+        assertEquals("TXobiKkdciupZrhdvZyTSSLjE8CmZAufS4", await(wallet.depositAddress("USDT", "TRC20")).address(), "the network's of the coin's addresses");
+        await(wallet.withdraw("tfw2", "EOS", "EOS", new BigDecimal("10"), "zzqqqqqqqqqq", "MX10086"));
+        VenueWallet.Withdrawal sent = await(wallet.withdrawals("EOS", Instant.EPOCH)).get(0);
+        assertEquals(new VenueWallet.Withdrawal("bb17a2d452684f00a523c015d512a341", "tfw2", "EOS", "EOS", new BigDecimal("10"), new BigDecimal("0.1"),
+                "zzqqqqqqqqqq", "MX10086", null, VenueWallet.TransferStatus.COMPLETED, Instant.ofEpochMilli(1665300874000L)), sent);
+        VenueWallet.Deposit deposit = await(wallet.deposits("EOS", Instant.EPOCH)).get(0);
+        assertEquals(VenueWallet.TransferStatus.COMPLETED, deposit.status());
+        assertEquals("01391d1c", deposit.id(), "MEXC gives a deposit no id: its transaction's");
+
+        List<Seen> requests = List.copyOf(seen);
+        Seen withdraw = requests.get(1);
+        assertEquals("POST /api/v3/capital/withdraw", withdraw.method() + " " + withdraw.path());
+        assertTrue(withdraw.query().startsWith("coin=EOS&withdrawOrderId=tfw2&netWork=EOS&address=zzqqqqqqqqqq&memo=MX10086&amount=10&"),
+                withdraw.query());
+        long start = Long.parseLong(requests.get(2).query().replaceAll(".*startTime=(\\d+).*", "$1"));
+        assertTrue(start > Instant.now().minus(Duration.ofDays(7)).toEpochMilli(), "MEXC answers 7 days at once");
     }
 }

@@ -16,6 +16,7 @@ import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.connector.venue.VenueWallet;
 import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
@@ -354,5 +355,45 @@ class BitgetClientTest {
         assertTrue(seen.stream().anyMatch(r -> r.path().endsWith("/candles") && r.query().equals("granularity=1h&limit=1&symbol=BTCUSDT")));
         assertTrue(seen.stream().noneMatch(Seen::signed), "public calls carry no key");
         assertNull(btc.minPrice());
+    }
+
+    @Test
+    void theWalletReadsChainsAddressesAndRecordsAndWithdrawsOnChainUnderTheClientsId() throws Exception {
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/public/coins" -> ok("""
+                    [{"coinId":"1","coin":"BTC","transfer":"true","chains":[{"chain":"BTC","needTag":"false","withdrawable":"true",
+                      "rechargeable":"true","withdrawFee":"0.005","extraWithdrawFee":"0","depositConfirm":"1","withdrawConfirm":"1",
+                      "minDepositAmount":"0.001","minWithdrawAmount":"0.001","browserUrl":"https://blockchair.com/bitcoin/testnet/transaction/",
+                      "contractAddress":"","withdrawStep":"0","withdrawMinScale":"8","congestion":"normal"}]}]""");
+            case "/api/v2/spot/wallet/deposit-address" -> ok("""
+                    {"address":"bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh","chain":"BTC","coin":"BTC","tag":"","url":"https://btc.com/xxx"}""");
+            case "/api/v2/spot/wallet/deposit-records" -> ok("""
+                    [{"orderId":"1","tradeId":"1","coin":"USDT","type":"deposit","size":"10.00000000","status":"success","toAddress":"0x51xxx",
+                      "dest":"on_chain","chain":"erc20","fromAddress":"0x52xxx","cTime":"1653290769222","uTime":"1653290769222"}]""");
+            case "/api/v2/spot/wallet/withdrawal" -> ok("{\"orderId\":\"112321312312312\",\"clientOid\":\"tfw1\"}");
+            default -> ok("""
+                    [{"orderId":"1","tradeId":"1","coin":"USDT","dest":"on_chain","clientOid":"tfw1","type":"withdraw","tag":"","size":"10.00000000",
+                      "fee":"-1.00000000","status":"pending","toAddress":"1","fromAddress":"2","confirm":"100","chain":"erc20",
+                      "cTime":"1653290769222","uTime":"1653290769222"}]""");
+        };
+        VenueWallet wallet = client.wallet();
+        assertEquals(List.of(new VenueWallet.Network("BTC", "BTC", true, true, new BigDecimal("0.005"), new BigDecimal("0.001"), null)),
+                await(wallet.networks("BTC")));
+        assertEquals(new VenueWallet.DepositAddress("BTC", "BTC", "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh", null), await(wallet.depositAddress("BTC", "BTC")));
+        assertEquals(new VenueWallet.Deposit("1", "USDT", "erc20", new BigDecimal("10.00000000"), "0x51xxx", null, "1",
+                VenueWallet.TransferStatus.COMPLETED, Instant.ofEpochMilli(1653290769222L)), await(wallet.deposits("USDT", Instant.EPOCH)).get(0));
+        assertEquals("112321312312312", await(wallet.withdraw("tfw1", "USDT", "erc20", new BigDecimal("10"), "0x94df", null)));
+        VenueWallet.Withdrawal withdrawal = await(wallet.withdrawals("USDT", Instant.EPOCH)).get(0);
+        assertEquals(new BigDecimal("1.00000000"), withdrawal.fee(), "Bitget's negative fee as what was kept");
+        assertEquals("tfw1", withdrawal.clientId());
+        assertEquals(VenueWallet.TransferStatus.PENDING, withdrawal.status());
+
+        List<Seen> requests = List.copyOf(seen);
+        assertTrue(!requests.get(0).signed() && requests.subList(1, requests.size()).stream().allMatch(Seen::signed), "coins are public, the rest signed");
+        assertEquals("chain=BTC&coin=BTC", requests.get(1).query());
+        long start = Long.parseLong(requests.get(2).query().replaceAll(".*startTime=(\\d+).*", "$1"));
+        assertTrue(start > Instant.now().minus(Duration.ofDays(90)).toEpochMilli(), "records 90 days back at most");
+        assertEquals("{\"coin\":\"USDT\",\"transferType\":\"on_chain\",\"address\":\"0x94df\",\"chain\":\"erc20\",\"size\":\"10\","
+                + "\"clientOid\":\"tfw1\"}", requests.get(3).body());
     }
 }

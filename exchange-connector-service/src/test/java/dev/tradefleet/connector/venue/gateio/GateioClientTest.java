@@ -16,6 +16,7 @@ import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueOrder;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
+import dev.tradefleet.connector.venue.VenueWallet;
 import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
@@ -104,7 +105,7 @@ class GateioClientTest {
         if (r.path().equals("/api/v4/spot/currency_pairs")) {
             return new Answer(200, PAIRS);
         }
-        boolean isPublic = Set.of("/api/v4/spot/tickers", "/api/v4/spot/order_book", "/api/v4/spot/candlesticks").contains(r.path());
+        boolean isPublic = Set.of("/api/v4/spot/tickers", "/api/v4/spot/order_book", "/api/v4/spot/candlesticks", "/api/v4/wallet/currency_chains").contains(r.path());
         return signed || isPublic ? answers.apply(request) : new Answer(401, "{\"label\":\"INVALID_SIGNATURE\",\"message\":\"Signature mismatch\"}");
     }
 
@@ -341,5 +342,57 @@ class GateioClientTest {
         assertTrue(seen.stream().anyMatch(s -> s.query().equals("currency_pair=BTC_USDT&interval=1m&limit=2")));
         assertEquals(1, seen.stream().filter(s -> s.path().endsWith("/currency_pairs")).count(), "the pairs are read once for everyone");
         assertTrue(seen.stream().noneMatch(Seen::signed), "public calls carry no key");
+    }
+
+    @Test
+    void theWalletCombinesChainsWithTheirFeesReadsAddressesAndRecordsAndWithdrawsUnderTheClientsId() throws Exception {
+        answers = s -> switch (s.path()) {
+            case "/api/v4/wallet/currency_chains" -> new Answer(200, """
+                    [{"chain":"ETH","name_cn":"以太坊ERC20","name_en":"ETH/ERC20","contract_address":"","is_disabled":0,"is_deposit_disabled":0,
+                      "is_withdraw_disabled":0},
+                     {"chain":"TRX","name_cn":"TRC20","name_en":"TRX/TRC20","contract_address":"","is_disabled":0,"is_deposit_disabled":1,
+                      "is_withdraw_disabled":0}]""");
+            case "/api/v4/wallet/withdraw_status" -> new Answer(200, """
+                    [{"currency":"USDT","name":"Tether","name_cn":"Tether","deposit":"0","withdraw_percent":"0%","withdraw_fix":"1",
+                      "withdraw_day_limit":"20000","withdraw_day_limit_remain":"20000","withdraw_amount_mini":"1.5",
+                      "withdraw_eachtime_limit":"20000","withdraw_fix_on_chains":{"ETH":"5","TRX":"1"}}]""");
+            case "/api/v4/wallet/deposit_address" -> new Answer(200, """
+                    {"currency":"USDT","address":"LPXtk1kWHioP62SzfqwKbYE3Z7Wt2ujYEc","multichain_addresses":[
+                     {"chain":"TRX","address":"LPXtk1kWHioP62SzfqwKbYE3Z7Wt2ujYEc","payment_id":"","payment_name":"","obtain_failed":0}]}""");
+            case "/api/v4/wallet/deposits" -> new Answer(200, """
+                    [{"id":"210496","timestamp":"1542000000","withdraw_order_id":"order_123456","currency":"USDT",
+                      "address":"1HkxtBAMrA3tP5ENnYY2CZortjZvFDH5Cs","txid":"128988928203223323290","amount":"222.61","memo":"",
+                      "status":"DONE","chain":"TRX"}]""");
+            case "/api/v4/withdrawals" -> new Answer(200, """
+                    {"id":"210496","timestamp":"1542000000","withdraw_order_id":"tfw1","currency":"USDT",
+                     "address":"1HkxtBAMrA3tP5ENnYY2CZortjZvFDH5Cs","txid":"","amount":"222.61","memo":"","status":"REQUEST","chain":"TRX"}""");
+            default -> new Answer(200, """
+                    [[{"id":"w1879219868","currency":"USDT","address":"THISISTESTADDRESSFORGATEPAY","amount":"4.023","fee":"0",
+                       "txid":"Internal transaction 260594131","chain":"BSC","timestamp":"1745220149","status":"DONE",
+                       "withdraw_order_id":"202504211521368538928","block_number":"1000","fail_reason":"","type":"appbankgp",
+                       "timestamp2":"1745220149","memo":""}]]""");
+        };
+        VenueWallet wallet = client.wallet();
+        assertEquals(List.of(new VenueWallet.Network("USDT", "ETH", true, true, new BigDecimal("5"), new BigDecimal("1.5"), new BigDecimal("20000")),
+                new VenueWallet.Network("USDT", "TRX", false, true, new BigDecimal("1"), new BigDecimal("1.5"), new BigDecimal("20000"))),
+                await(wallet.networks("USDT")), "each chain's own fee");
+        assertEquals(new VenueWallet.DepositAddress("USDT", "TRX", "LPXtk1kWHioP62SzfqwKbYE3Z7Wt2ujYEc", null), await(wallet.depositAddress("USDT", "TRX")));
+        assertEquals("no-deposit-address", assertInstanceOf(VenueRejection.class, failureOf(wallet.depositAddress("USDT", "ETH"))).code());
+        assertEquals(new VenueWallet.Deposit("210496", "USDT", "TRX", new BigDecimal("222.61"), "1HkxtBAMrA3tP5ENnYY2CZortjZvFDH5Cs", null,
+                "128988928203223323290", VenueWallet.TransferStatus.COMPLETED, Instant.ofEpochSecond(1542000000)),
+                await(wallet.deposits("USDT", Instant.EPOCH)).get(0));
+        assertEquals("210496", await(wallet.withdraw("tfw1", "USDT", "TRX", new BigDecimal("222.61"), "1HkxtBAMrA3tP5ENnYY2CZortjZvFDH5Cs", null)));
+        VenueWallet.Withdrawal sent = await(wallet.withdrawals("USDT", Instant.EPOCH)).get(0);
+        assertEquals(new VenueWallet.Withdrawal("w1879219868", "202504211521368538928", "USDT", "BSC", new BigDecimal("4.023"), new BigDecimal("0"),
+                "THISISTESTADDRESSFORGATEPAY", null, "Internal transaction 260594131", VenueWallet.TransferStatus.COMPLETED,
+                Instant.ofEpochSecond(1745220149)), sent, "the documented list, nested once more, read the same");
+
+        Seen withdraw = seen.stream().filter(s -> s.path().equals("/api/v4/withdrawals")).findFirst().orElseThrow();
+        assertTrue(withdraw.signed());
+        assertEquals("{\"withdraw_order_id\":\"tfw1\",\"currency\":\"USDT\",\"address\":\"1HkxtBAMrA3tP5ENnYY2CZortjZvFDH5Cs\","
+                + "\"amount\":\"222.61\",\"chain\":\"TRX\"}", withdraw.body());
+        String history = seen.stream().filter(s -> s.path().equals("/api/v4/wallet/deposits")).findFirst().orElseThrow().query();
+        long from = Long.parseLong(history.replaceAll(".*from=(\\d+).*", "$1"));
+        assertTrue(from > Instant.now().minus(Duration.ofDays(30)).getEpochSecond(), "records 30 days back at most");
     }
 }

@@ -1,0 +1,62 @@
+package dev.tradefleet.connector.venue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One venue account's wallet, in the fleet's terms: the networks an asset moves on, where to deposit, what arrived,
+ * and withdrawals (market making moves funds between the custody wallet and venues). Calls pass the venue's limiter
+ * as account reads, a withdrawal as a placement. Failures are sorted as {@link VenueClient}'s are.
+ */
+public interface VenueWallet {
+
+    /** A network {@code asset} moves on at this venue, with what a withdrawal on it costs and must reach. */
+    record Network(String asset, String network, boolean depositEnabled, boolean withdrawEnabled, BigDecimal withdrawFee,
+                   BigDecimal withdrawMin, BigDecimal withdrawMax) {
+    }
+
+    /** Where to send {@code asset} on {@code network} to credit this account; {@code memo} (tag) when the network needs one. */
+    record DepositAddress(String asset, String network, String address, String memo) {
+    }
+
+    /** Where a deposit or withdrawal stands: on its way, done (credited, or sent), or not happening. */
+    enum TransferStatus { PENDING, COMPLETED, FAILED, CANCELLED }
+
+    record Deposit(String id, String asset, String network, BigDecimal amount, String address, String memo, String txId,
+                   TransferStatus status, Instant time) {
+    }
+
+    /**
+     * A withdrawal; {@code clientId} is the id it was asked under (null for one made elsewhere), {@code fee} what the
+     * venue kept of the account's funds besides {@code amount}.
+     */
+    record Withdrawal(String id, String clientId, String asset, String network, BigDecimal amount, BigDecimal fee, String address,
+                      String memo, String txId, TransferStatus status, Instant time) {
+    }
+
+    /** Where a history asked for from {@code since} starts at a venue whose one answer reaches {@code reach} back from {@code now}. */
+    static Instant historyStart(Instant since, Instant now, java.time.Duration reach) {
+        Instant earliest = now.minus(reach);
+        return since.isBefore(earliest) ? earliest : since;
+    }
+
+    /** The networks of {@code asset}. */
+    CompletionStage<List<Network>> networks(String asset);
+
+    CompletionStage<DepositAddress> depositAddress(String asset, String network);
+
+    /** Deposits of {@code asset} made from {@code since} on (venues keep a limited history: at most their window back). */
+    CompletionStage<List<Deposit>> deposits(String asset, Instant since);
+
+    /**
+     * Asks the venue to send {@code amount} of {@code asset} to {@code address} on {@code network}, under
+     * {@code clientId} (the venue's withdraw order id); completes with the venue's id. An {@link AmbiguousOutcome}
+     * means it may have been accepted: ask {@link #withdrawals} for {@code clientId} before asking again.
+     */
+    CompletionStage<String> withdraw(String clientId, String asset, String network, BigDecimal amount, String address, String memo);
+
+    /** Withdrawals of {@code asset} made from {@code since} on. */
+    CompletionStage<List<Withdrawal>> withdrawals(String asset, Instant since);
+}
