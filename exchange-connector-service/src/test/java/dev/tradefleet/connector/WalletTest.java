@@ -85,7 +85,7 @@ class WalletTest {
             given().get(wallet + path).then().statusCode(401);
         }
         for (String path : List.of("/networks", "/networks?asset=usdt", "/networks?asset=USDT%00", "/deposit-address?asset=USDT",
-                "/deposit-address?asset=USDT&network=%2e%2e%2f", "/deposits?asset=USDT&since=yesterday", "/withdrawals?asset=" + "A".repeat(40))) {
+                "/deposit-address?asset=USDT&network=%2e%2e%2f", "/deposits?asset=USDT&since=yesterday", "/deposits?asset=USDT&since=%2B1000000000-01-01T00:00:00Z", "/withdrawals?asset=" + "A".repeat(40))) {
             given().auth().oauth2(owner).urlEncodingEnabled(false).get(wallet + path).then().statusCode(400)
                     .contentType(startsWith("application/problem+json")).body(not(containsString("Exception")));
         }

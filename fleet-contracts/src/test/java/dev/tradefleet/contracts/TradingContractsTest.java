@@ -105,6 +105,13 @@ class TradingContractsTest {
         EventEnvelope filled = EventEnvelope.create(URI.create("/exchange-connector"), Fill.TYPE, credential.toString(),
                 EventCodec.toData(fill));
         assertEquals(fill, EventCodec.payload(EventCodec.decode(EventCodec.encode(filled)), Fill.class));
+        Fill rebated = new Fill(UUID.randomUUID(), credential, user, "bitget", "BTCUSDT", "tf-abc", "880", "41", OrderSide.SELL,
+                new BigDecimal("60131.56"), new BigDecimal("0.00166"), new BigDecimal("99.8183896"), new BigDecimal("-0.00998"),
+                "USDT", true, Instant.now());
+        assertEquals(new BigDecimal("-0.00998"), rebated.fee(), "a maker rebate is a negative fee");
+        assertThrows(IllegalArgumentException.class, () -> new Fill(UUID.randomUUID(), credential, user, "bitget", "BTCUSDT", "tf-abc", "880", "41",
+                OrderSide.SELL, new BigDecimal("60131.56"), new BigDecimal("0.00166"), new BigDecimal("99.8183896"), null, "USDT", true,
+                Instant.now()), "a fill always says its fee");
     }
 
     private static Object readTree(String json) {

@@ -90,11 +90,16 @@ public class WalletResource {
         if (since == null || since.isEmpty()) {
             return clock.instant().minus(DEFAULT_HISTORY);
         }
+        Instant parsed;
         try {
-            return Instant.parse(since);
+            parsed = Instant.parse(since);
         } catch (DateTimeParseException e) {
             throw invalid("since", "must be an instant such as 2026-11-01T00:00:00Z");
         }
+        if (parsed.isAfter(clock.instant())) {
+            throw invalid("since", "must not be in the future");
+        }
+        return parsed;
     }
 
     private static String checked(String field, String value, Pattern pattern) {

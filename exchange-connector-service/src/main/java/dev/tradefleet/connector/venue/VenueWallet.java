@@ -3,6 +3,7 @@ package dev.tradefleet.connector.venue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -12,7 +13,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface VenueWallet {
 
-    /** A network {@code asset} moves on at this venue, with what a withdrawal on it costs and must reach. */
+    /**
+     * A network {@code asset} moves on at this venue, with what a withdrawal on it costs and must reach (each null when
+     * the venue does not say; a fee in percent some venues add is not in it).
+     */
     record Network(String asset, String network, boolean depositEnabled, boolean withdrawEnabled, BigDecimal withdrawFee,
                    BigDecimal withdrawMin, BigDecimal withdrawMax) {
     }
@@ -53,10 +57,13 @@ public interface VenueWallet {
     /**
      * Asks the venue to send {@code amount} of {@code asset} to {@code address} on {@code network}, under
      * {@code clientId} (the venue's withdraw order id); completes with the venue's id. An {@link AmbiguousOutcome}
-     * means it may have been accepted: ask {@link #withdrawals} for {@code clientId} before asking again.
+     * means it may have been accepted: ask {@link #withdrawal} for {@code clientId} before asking again.
      */
     CompletionStage<String> withdraw(String clientId, String asset, String network, BigDecimal amount, String address, String memo);
 
     /** Withdrawals of {@code asset} made from {@code since} on. */
     CompletionStage<List<Withdrawal>> withdrawals(String asset, Instant since);
+
+    /** The withdrawal of {@code asset} asked for under {@code clientId} from {@code since} on, if the venue has one. */
+    CompletionStage<Optional<Withdrawal>> withdrawal(String clientId, String asset, Instant since);
 }

@@ -162,4 +162,18 @@ class AdmissionTest {
         assertEquals(51, first.size());
         assertTrue(first.contains("quiet-0"), "another account's order is not stuck behind a busy one");
     }
+
+    @Test
+    void aWalletLimitHoldsOnlyWalletCallsAndOnlyTheirAccounts() {
+        Admission wallets = new Admission(List.of(
+                new RateLimit("WALLET_3S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.WALLET_CALLS, 1, Duration.ofSeconds(3))), now::get);
+        wallets.submit(VenueRequest.walletRead("acct", 0), "history-1");
+        wallets.submit(VenueRequest.transfer("acct", 0), "withdraw");
+        wallets.submit(VenueRequest.place("acct", 0), "order");
+        wallets.submit(VenueRequest.walletRead("other", 0), "history-other");
+        List<String> first = wallets.admit().stream().map(going -> (String) going.ticket()).toList();
+        assertEquals(List.of("history-other", "order", "withdraw"), first.stream().sorted().toList(),
+                "one wallet call per account per window, the withdrawal (a placement's priority) before the read; orders and other accounts pass");
+        assertEquals(1, wallets.waiting(), "the account's history read waits for its next window");
+    }
 }

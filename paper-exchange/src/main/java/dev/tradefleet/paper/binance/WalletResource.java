@@ -107,7 +107,10 @@ public class WalletResource {
     public Map<String, Object> depositAddress(@Context HttpServerRequest request) {
         SignedRequests.Signed s = signed.verify(request, null);
         String coin = s.params().required("coin");
-        network(s.params(), coin);
+        if (!coin.equals(network(s.params(), coin))) {
+            throw BinanceException.badRequest(-1102, "Network " + network(s.params(), coin) + " is not open for " + coin + "; its network is "
+                    + coin + ".");
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("address", wallet.address(s.account(), coin));
         json.put("coin", coin);

@@ -72,6 +72,8 @@ class WalletApiTest {
         String ginas = address(gina, "USDT");
         assertEquals(ginas, address(gina, "USDT"), "one address per account and coin");
         assertNotEquals(ginas, address(hal, "USDT"));
+        gina.signed("GET", "/sapi/v1/capital/deposit/address", params("coin", "USDT", "network", "TRX")).then().statusCode(400)
+                .body("code", equalTo(-1102));
 
         given().header("X-Admin-Key", ADMIN_KEY).contentType("application/json")
                 .body(Map.of("address", ginas, "coin", "USDT", "amount", "50", "txId", "0xfeed")).post("/sim/deposits").then().statusCode(200)

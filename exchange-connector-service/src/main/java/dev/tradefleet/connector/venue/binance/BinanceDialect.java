@@ -51,7 +51,9 @@ public final class BinanceDialect implements Dialect {
                 new RateLimit(BinanceLikeClient.WEIGHT_LIMIT, RateLimit.Scope.VENUE, RateLimit.Counts.WEIGHT, 6000, Duration.ofMinutes(1)),
                 new RateLimit("RAW_REQUESTS", RateLimit.Scope.VENUE, RateLimit.Counts.REQUESTS, 61_000, Duration.ofMinutes(5)),
                 new RateLimit("ORDERS_10S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.ORDERS, 100, Duration.ofSeconds(10)),
-                new RateLimit("ORDERS_1D", RateLimit.Scope.ACCOUNT, RateLimit.Counts.ORDERS, 200_000, Duration.ofDays(1)));
+                new RateLimit("ORDERS_1D", RateLimit.Scope.ACCOUNT, RateLimit.Counts.ORDERS, 200_000, Duration.ofDays(1)),
+                // SAPI wallet limits are per UID and endpoint (withdraw/history 10 a second; withdraw/apply 200 a minute)
+                new RateLimit("WALLET_1S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.WALLET_CALLS, 2, Duration.ofSeconds(1)));
     }
 
     @Override

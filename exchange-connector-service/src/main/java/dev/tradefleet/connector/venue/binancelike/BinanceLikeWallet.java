@@ -7,6 +7,7 @@ import dev.tradefleet.connector.venue.VenueWallet;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrNull;
@@ -27,6 +29,8 @@ import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
  */
 final class BinanceLikeWallet implements VenueWallet {
 
+    /** Binance's withdrawal history asked for one {@code withdrawOrderId} spans 7 days at most. */
+    private static final Duration BY_CLIENT_ID_REACH = Duration.ofDays(7).minusMinutes(1);
     private static final DateTimeFormatter BINANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final WalletApi api;
@@ -43,7 +47,7 @@ final class BinanceLikeWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Network>> networks(String asset) {
-        return http.signed("GET", api.prefix() + "/config/getall", Map.of(), VenueRequest.accountRead(account, 10)).thenApply(coins -> {
+        return http.signed("GET", api.prefix() + "/config/getall", Map.of(), VenueRequest.walletRead(account, 10)).thenApply(coins -> {
             List<Network> networks = new ArrayList<>();
             for (JsonNode coin : coins) {
                 if (!asset.equals(coin.path("coin").asText())) {
@@ -51,7 +55,7 @@ final class BinanceLikeWallet implements VenueWallet {
                 }
                 for (JsonNode network : coin.path("networkList")) {
                     networks.add(new Network(asset, network(network), network.path("depositEnable").asBoolean(),
-                            network.path("withdrawEnable").asBoolean(), decimalOrZero(network, "withdrawFee"), decimalOrZero(network, "withdrawMin"),
+                            network.path("withdrawEnable").asBoolean(), decimalOrNull(network, "withdrawFee"), decimalOrNull(network, "withdrawMin"),
                             decimalOrNull(network, "withdrawMax")));
                 }
             }
@@ -64,25 +68,23 @@ final class BinanceLikeWallet implements VenueWallet {
         return node.hasNonNull(api.networkParam()) ? node.path(api.networkParam()).asText() : node.path("network").asText();
     }
 
-    /** Binance answers one address; MEXC a list of the coin's, from which the network's is taken. */
+    /** Binance answers one address; MEXC a list of the coin's, of which only the network's own will do. */
     @Override
     public CompletionStage<DepositAddress> depositAddress(String asset, String network) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("coin", asset);
         params.put("network", network);
-        return http.signed("GET", api.prefix() + "/deposit/address", params, VenueRequest.accountRead(account, 10))
+        return http.signed("GET", api.prefix() + "/deposit/address", params, VenueRequest.walletRead(account, 10))
                 .thenApply(json -> {
-                    JsonNode address = json;
-                    if (json.isArray()) {
-                        address = null;
-                        for (JsonNode candidate : json) {
-                            if (address == null || network.equals(network(candidate))) {
-                                address = candidate;
-                            }
+                    JsonNode address = json.isArray() ? null : json;
+                    for (JsonNode candidate : json.isArray() ? json : List.<JsonNode>of()) {
+                        if (network.equals(candidate.path(api.networkParam()).asText()) || network.equals(candidate.path("network").asText())) {
+                            address = candidate;
                         }
-                        if (address == null) {
-                            throw new VenueRejection("no-deposit-address", "the venue has no " + asset + " deposit address on " + network);
-                        }
+                    }
+                    if (address == null || address.path("address").asText("").isEmpty()) {
+                        // another network's address would lose what is sent to it
+                        throw new VenueRejection("no-deposit-address", "the venue has no " + asset + " deposit address on " + network);
                     }
                     String memo = address.hasNonNull("tag") ? address.path("tag").asText() : address.path("memo").asText("");
                     return new DepositAddress(asset, network, address.path("address").asText(), memo.isEmpty() ? null : memo);
@@ -91,7 +93,7 @@ final class BinanceLikeWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Deposit>> deposits(String asset, Instant since) {
-        return http.signed("GET", api.prefix() + "/deposit/hisrec", history(asset, since), VenueRequest.accountRead(account, 1)).thenApply(list -> {
+        return http.signed("GET", api.prefix() + "/deposit/hisrec", history(asset, since, api.historyReach()), VenueRequest.walletRead(account, 1)).thenApply(list -> {
             List<Deposit> deposits = new ArrayList<>();
             for (JsonNode d : list) {
                 String memo = d.hasNonNull("addressTag") ? d.path("addressTag").asText() : d.path("memo").asText("");
@@ -120,7 +122,20 @@ final class BinanceLikeWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Withdrawal>> withdrawals(String asset, Instant since) {
-        return http.signed("GET", api.prefix() + "/withdraw/history", history(asset, since), VenueRequest.accountRead(account, 1)).thenApply(list -> {
+        return withdrawals(history(asset, since, api.historyReach()));
+    }
+
+    /** Binance asks by {@code withdrawOrderId} (7 days at most then); MEXC's history is read and the id looked for in it. */
+    @Override
+    public CompletionStage<Optional<Withdrawal>> withdrawal(String clientId, String asset, Instant since) {
+        Duration reach = api.historyReach().compareTo(BY_CLIENT_ID_REACH) < 0 ? api.historyReach() : BY_CLIENT_ID_REACH;
+        Map<String, String> query = history(asset, since, reach);
+        query.put("withdrawOrderId", clientId);
+        return withdrawals(query).thenApply(all -> all.stream().filter(w -> clientId.equals(w.clientId())).findFirst());
+    }
+
+    private CompletionStage<List<Withdrawal>> withdrawals(Map<String, String> query) {
+        return http.signed("GET", api.prefix() + "/withdraw/history", query, VenueRequest.walletRead(account, 1)).thenApply(list -> {
             List<Withdrawal> withdrawals = new ArrayList<>();
             for (JsonNode w : list) {
                 String memo = w.hasNonNull("addressTag") ? w.path("addressTag").asText() : w.path("memo").asText("");
@@ -134,9 +149,9 @@ final class BinanceLikeWallet implements VenueWallet {
     }
 
     /** The history query from {@code since}, no further back than one answer may reach. */
-    private Map<String, String> history(String asset, Instant since) {
+    private Map<String, String> history(String asset, Instant since, Duration reach) {
         Instant now = clock.instant();
-        Instant from = VenueWallet.historyStart(since, now, api.historyReach());
+        Instant from = VenueWallet.historyStart(since, now, reach);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("coin", asset);
         params.put("startTime", String.valueOf(from.toEpochMilli()));

@@ -41,7 +41,9 @@ public final class BitgetAdapter implements VenueAdapter {
     @Override
     public List<RateLimit> rateLimits() {
         return List.of(new RateLimit("PUBLIC_1S", RateLimit.Scope.VENUE, RateLimit.Counts.WEIGHT, 20, Duration.ofSeconds(1)),
-                new RateLimit("ACCOUNT_1S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.REQUESTS, 10, Duration.ofSeconds(1)));
+                new RateLimit("ACCOUNT_1S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.REQUESTS, 10, Duration.ofSeconds(1)),
+                // withdrawals 5 a second per UID, wallet reads 10: 2 wallet calls a second per account
+                new RateLimit("WALLET_1S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.WALLET_CALLS, 2, Duration.ofSeconds(1)));
     }
 
     @Override

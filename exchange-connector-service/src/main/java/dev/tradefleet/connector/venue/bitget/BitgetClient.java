@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradefleet.connector.Blocking;
 import dev.tradefleet.connector.limits.VenueRequest;
+import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.OrderNotFound;
@@ -107,35 +108,65 @@ final class BitgetClient implements VenueClient {
 
     /**
      * Bitget's cancel-all for a symbol runs later, by itself, and names no order; so each open order of the symbol is
-     * cancelled by id and then asked for, and the orders come back as they are after it.
+     * cancelled by id and then asked for, and the orders come back as they are after it. Every order is tried: one
+     * the venue refuses (filled meanwhile) is still asked for; one without an answer leaves the whole ambiguous once
+     * the others are done, and reconciliation tells what became of each; "not now" stops at once (the next attempt
+     * lists what is still open).
      */
     @Override
     public CompletionStage<List<VenueOrder>> cancelAll(String symbol) {
         return open(Map.of("symbol", symbol)).thenCompose(open -> {
-            CompletableFuture<List<VenueOrder>> all = CompletableFuture.completedFuture(new ArrayList<>());
+            List<VenueOrder> after = new ArrayList<>();
+            List<Throwable> unanswered = new ArrayList<>();
+            CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
             for (VenueOrder order : open) {
                 ObjectNode body = BitgetHttp.body().put("symbol", symbol).put("orderId", order.venueOrderId());
-                all = all.thenCompose(done -> http.signedPost("/api/v2/spot/trade/cancel-order", body, VenueRequest.cancel(account, 0), null)
-                        .handle((data, failure) -> {
-                            // filled meanwhile: it is still asked for, so what it became is reported
-                            if (failure != null && !(Blocking.cause(failure) instanceof VenueRejection)) {
-                                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                all = all.thenCompose(ignored -> settled(http.signedPost("/api/v2/spot/trade/cancel-order", body, VenueRequest.cancel(account, 0), null)))
+                        // cancelled, or refused (filled meanwhile): what it is now is asked for either way
+                        .thenCompose(cancel -> cancel instanceof Throwable ? CompletableFuture.completedFuture(cancel)
+                                : settled(byOrderId(order.venueOrderId())))
+                        .thenAccept(now -> {
+                            if (now instanceof VenueOrder known) {
+                                after.add(known);
+                            } else if (now instanceof Throwable lost) {
+                                unanswered.add(lost);
                             }
-                            return done;
-                        })
-                        .thenCompose(ignored -> byOrderId(order.venueOrderId()))
-                        .thenApply(now -> {
-                            done.add(now);
-                            return done;
-                        }));
+                        });
             }
-            return all;
+            return all.thenApply(done -> {
+                if (!unanswered.isEmpty()) {
+                    throw new AmbiguousOutcome("bitget: " + unanswered.size() + " of " + open.size() + " orders of " + symbol
+                            + " unanswered while cancelling all: " + unanswered.get(0).getMessage(), unanswered.get(0));
+                }
+                return after;
+            });
+        });
+    }
+
+    /**
+     * A call's outcome as a value: its answer, null for the venue's refusal (the caller goes on), or the failure when
+     * the answer was lost; "not now" fails the stage.
+     */
+    private static CompletionStage<Object> settled(CompletionStage<?> call) {
+        return call.handle((answer, failure) -> {
+            if (failure == null) {
+                return answer instanceof VenueOrder ? answer : null;
+            }
+            Throwable cause = Blocking.cause(failure);
+            if (cause instanceof VenueRejection) {
+                return null;
+            }
+            if (cause instanceof AmbiguousOutcome) {
+                return cause;
+            }
+            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
         });
     }
 
     /**
      * By client order id ({@code orderInfo}); Bitget documents that lookup for orders still open, so an order it no
-     * longer finds that way is looked for among the symbol's recent orders before it is said not to exist.
+     * longer finds that way is looked for among the symbol's recent orders before it is said not to exist. When the
+     * symbol has more recent orders than are read, the answer is ambiguous rather than "not found".
      */
     @Override
     public CompletionStage<VenueOrder> find(String symbol, String clientOrderId) {
@@ -159,8 +190,13 @@ final class BitgetClient implements VenueClient {
                 }
                 oldest = order.path("orderId").asText();
             }
-            if (data.size() < PAGE || pagesLeft <= 1 || oldest == null) {
+            if (data.size() < PAGE || oldest == null) {
                 return CompletableFuture.failedFuture(new OrderNotFound("43001", "no order of client order id " + clientOrderId));
+            }
+            if (pagesLeft <= 1) {
+                // older orders remain unread: not finding it here says nothing, and "never placed" could place it twice
+                return CompletableFuture.failedFuture(new AmbiguousOutcome("bitget: " + clientOrderId + " is not among the "
+                        + HISTORY_PAGES * PAGE + " most recent orders of " + symbol + ", and older ones are not read", null));
             }
             return inHistory(symbol, clientOrderId, oldest, pagesLeft - 1);
         });
@@ -265,11 +301,11 @@ final class BitgetClient implements VenueClient {
         };
     }
 
-    /** A fill; Bitget states the fee charged as a negative amount. */
+    /** A fill; Bitget states a fee charged as a negative amount (and a rebate as a positive one), the fleet the other way round. */
     static VenueTrade trade(JsonNode fill) {
         JsonNode fee = fill.path("feeDetail");
         return new VenueTrade(fill.path("tradeId").asText(), fill.path("orderId").asText(), decimalOrZero(fill, "priceAvg"), decimalOrZero(fill, "size"),
-                decimalOrZero(fill, "amount"), decimalOrZero(fee, "totalFee").abs(), fee.path("feeCoin").asText(),
+                decimalOrZero(fill, "amount"), decimalOrZero(fee, "totalFee").negate(), fee.path("feeCoin").asText(),
                 "maker".equals(fill.path("tradeScope").asText()), Instant.ofEpochMilli(fill.path("cTime").asLong()));
     }
 }

@@ -45,7 +45,7 @@ final class BitgetMarketData implements MarketData {
     /**
      * Bitget states precisions as decimal places ({@code pricePrecision}, {@code quantityPrecision}), the smallest and
      * largest quantity ({@code minTradeAmount}, {@code maxTradeAmount}, "0" for none) and the smallest order value
-     * in USDT ({@code minTradeUSDT}, taken as the quote asset's minimum: exact for USDT pairs). {@code online} is trading.
+     * in USDT ({@code minTradeUSDT}: the minimum order value of USDT pairs; other pairs' is not stated in their quote asset). {@code online} is trading.
      */
     static SymbolInfo symbol(JsonNode s) {
         String status = switch (s.path("status").asText()) {
@@ -56,7 +56,7 @@ final class BitgetMarketData implements MarketData {
         return new SymbolInfo(s.path("symbol").asText(), s.path("baseCoin").asText(), s.path("quoteCoin").asText(), status,
                 BigDecimal.ONE.movePointLeft(s.path("pricePrecision").asInt()), null, null,
                 BigDecimal.ONE.movePointLeft(s.path("quantityPrecision").asInt()), limitOrNull(s, "minTradeAmount"), limitOrNull(s, "maxTradeAmount"),
-                limitOrNull(s, "minTradeUSDT"));
+                "USDT".equals(s.path("quoteCoin").asText()) ? limitOrNull(s, "minTradeUSDT") : null);
     }
 
     /** Bitget's ticker; its 24-hour change is a fraction (0.01 is 1 %). */

@@ -1,12 +1,12 @@
 package dev.tradefleet.connector.venue.gateio;
 
 import dev.tradefleet.connector.limits.RateLimit;
+import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.MarketData;
 import dev.tradefleet.connector.venue.VenueAdapter;
 import dev.tradefleet.connector.venue.VenueClient;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,8 +24,11 @@ public final class GateioAdapter implements VenueAdapter {
     public static final GateioAdapter INSTANCE = new GateioAdapter();
     static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY));
 
-    /** One directory of pairs per base URL (environment), shared by its accounts and its market data. */
-    private final Map<URI, GateioPairs> pairs = new ConcurrentHashMap<>();
+    /**
+     * One directory of pairs per limiter, that is per environment of a {@code VenueClients} (a handful in a process),
+     * shared by its accounts and its market data and calling through that limiter only.
+     */
+    private final Map<VenueLimiter, GateioPairs> pairs = new ConcurrentHashMap<>();
 
     private GateioAdapter() {
     }
@@ -49,7 +52,9 @@ public final class GateioAdapter implements VenueAdapter {
     public List<RateLimit> rateLimits() {
         return List.of(new RateLimit("PUBLIC_10S", RateLimit.Scope.VENUE, RateLimit.Counts.WEIGHT, 200, Duration.ofSeconds(10)),
                 new RateLimit("ORDERS_1S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.ORDERS, 10, Duration.ofSeconds(1)),
-                new RateLimit("ACCOUNT_10S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.REQUESTS, 200, Duration.ofSeconds(10)));
+                new RateLimit("ACCOUNT_10S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.REQUESTS, 200, Duration.ofSeconds(10)),
+                // a withdrawal is one per 3 s per account; every wallet call is kept to that
+                new RateLimit("WALLET_3S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.WALLET_CALLS, 1, Duration.ofSeconds(3)));
     }
 
     @Override
@@ -63,6 +68,6 @@ public final class GateioAdapter implements VenueAdapter {
     }
 
     private GateioPairs pairs(Wiring wiring) {
-        return pairs.computeIfAbsent(wiring.restUrl(), url -> new GateioPairs(new GateioHttp(wiring)));
+        return pairs.computeIfAbsent(wiring.limiter(), limiter -> new GateioPairs(new GateioHttp(wiring)));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradefleet.connector.Blocking;
 import dev.tradefleet.connector.limits.VenueRequest;
+import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.OrderNotFound;
@@ -23,6 +24,7 @@ import dev.tradefleet.contracts.trading.PlaceOrder;
 import dev.tradefleet.contracts.trading.TimeInForce;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,14 +43,14 @@ import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
 /**
  * One account on Gate.io's v4 spot API. Orders answer with their full state; a market buy is for a quote amount
  * only; the client order id ({@code text}, {@code t-…}) names an order while it is open and for a while after, so
- * an order not found that way is looked for among the pair's finished orders before it is said not to exist. The
+ * an order not found that way is looked for among the pair's open and finished orders before it is said not to exist. The
  * account is followed by asking (Gate.io's WebSocket is not used).
  */
 final class GateioClient implements VenueClient {
 
     private static final int PAGE = 100;
     private static final int TRADES_PAGE = 1000;
-    /** How many answers of finished orders an order not found by client order id is looked for in. */
+    /** How many answers of open, then finished, orders an order not found by client order id is looked for in. */
     private static final int HISTORY_PAGES = 3;
     /** Gate.io answers trades of the last 7 days unless asked for a range, which may span 30 days at most. */
     private static final Duration TRADES_REACH = Duration.ofDays(30).minusMinutes(1);
@@ -127,29 +129,46 @@ final class GateioClient implements VenueClient {
                 VenueRequest.cancel(account, 0), null)).thenApply(GateioClient::orders);
     }
 
+    /**
+     * By client order id in the path. Gate.io finds an order that way while it is open and for a while after, and not
+     * always then, so an order it does not find is looked for among the pair's open orders and its most recent
+     * finished ones before it is said not to exist; when the pair has more of them than are read, the answer is
+     * ambiguous rather than "not found".
+     */
     @Override
     public CompletionStage<VenueOrder> find(String symbol, String clientOrderId) {
         return pairs.pairOf(symbol).thenCompose(pair -> http.signed("GET", "/spot/orders/" + clientOrderId, Map.of("currency_pair", pair), null,
                         VenueRequest.accountRead(account, 0), null)
                 .thenApply(GateioClient::order)
                 .exceptionallyCompose(failure -> Blocking.cause(failure) instanceof OrderNotFound
-                        ? finished(pair, clientOrderId, 1)
+                        ? listed(pair, clientOrderId, "open", 1).thenCompose(open -> open != null ? CompletableFuture.completedFuture(open)
+                                : listed(pair, clientOrderId, "finished", 1).thenApply(finished -> {
+                                    if (finished == null) {
+                                        throw new OrderNotFound("CLIENT_ID_NOT_FOUND", "no order of client order id " + clientOrderId);
+                                    }
+                                    return finished;
+                                }))
                         : CompletableFuture.failedFuture(failure)));
     }
 
-    private CompletionStage<VenueOrder> finished(String pair, String clientOrderId, int page) {
-        Map<String, String> query = Map.of("currency_pair", pair, "status", "finished", "limit", String.valueOf(PAGE), "page",
-                String.valueOf(page));
+    /** The order of {@code clientOrderId} among the pair's orders of {@code status}, page by page; null when it is not there. */
+    private CompletionStage<VenueOrder> listed(String pair, String clientOrderId, String status, int page) {
+        Map<String, String> query = Map.of("currency_pair", pair, "status", status, "limit", String.valueOf(PAGE), "page", String.valueOf(page));
         return http.signed("GET", "/spot/orders", query, null, VenueRequest.accountRead(account, 0), null).thenCompose(list -> {
             for (JsonNode order : list) {
                 if (clientOrderId.equals(order.path("text").asText())) {
                     return CompletableFuture.completedFuture(order(order));
                 }
             }
-            if (list.size() < PAGE || page >= HISTORY_PAGES) {
-                return CompletableFuture.failedFuture(new OrderNotFound("CLIENT_ID_NOT_FOUND", "no order of client order id " + clientOrderId));
+            if (list.size() < PAGE) {
+                return CompletableFuture.completedFuture(null);
             }
-            return finished(pair, clientOrderId, page + 1);
+            if (page >= HISTORY_PAGES) {
+                // more remain unread: not finding it here says nothing, and "never placed" could place it twice
+                return CompletableFuture.failedFuture(new AmbiguousOutcome("gate.io: " + clientOrderId + " is not among the " + HISTORY_PAGES * PAGE
+                        + " most recent " + status + " orders of " + pair + ", and older ones are not read", null));
+            }
+            return listed(pair, clientOrderId, status, page + 1);
         });
     }
 
@@ -189,7 +208,7 @@ final class GateioClient implements VenueClient {
         return http.signed("GET", "/spot/my_trades", query, null, VenueRequest.accountRead(account, 0), null).thenCompose(list -> {
             boolean news = false;
             for (JsonNode trade : list) {
-                news |= read.putIfAbsent(trade.path("id").asText(), trade(trade)) == null;
+                news |= read.putIfAbsent(trade.path("id").asText(), trade(trade, pair)) == null;
             }
             return list.size() >= TRADES_PAGE && news ? trades(pair, orderId, now, page + 1, read) : CompletableFuture.completedFuture(read);
         });
@@ -237,7 +256,7 @@ final class GateioClient implements VenueClient {
      * cancelled; an open one with something filled is partly filled.
      */
     static VenueOrder order(JsonNode json, String pair) {
-        BigDecimal filled = json.hasNonNull("filled_amount") ? decimalOrZero(json, "filled_amount") : decimalOrZero(json, "amount").subtract(decimalOrZero(json, "left"));
+        BigDecimal filled = filled(json);
         OrderStatus status = switch (json.path("status").asText()) {
             case "closed" -> OrderStatus.FILLED;
             case "cancelled" -> switch (json.path("finish_as").asText()) {
@@ -250,13 +269,46 @@ final class GateioClient implements VenueClient {
                 decimalOrZero(json, "filled_total"));
     }
 
-    /** A trade; Gate.io gives no quote amount, which is exactly price times amount. Its times are milliseconds with a fraction. */
-    static VenueTrade trade(JsonNode trade) {
+    /**
+     * The base amount filled: {@code filled_amount} where given, else {@code amount - left}, which for a market buy is
+     * in quote (what it spends), so there the base is the quote filled at the average price: an approximation its
+     * trades, read in base, correct.
+     */
+    private static BigDecimal filled(JsonNode json) {
+        if (json.hasNonNull("filled_amount")) {
+            return decimalOrZero(json, "filled_amount");
+        }
+        boolean marketBuy = "market".equals(json.path("type").asText()) && "buy".equals(json.path("side").asText());
+        if (!marketBuy) {
+            return decimalOrZero(json, "amount").subtract(decimalOrZero(json, "left"));
+        }
+        BigDecimal average = decimalOrZero(json, "avg_deal_price");
+        return average.signum() == 0 ? BigDecimal.ZERO
+                : decimalOrZero(json, "filled_total").divide(average, 18, RoundingMode.DOWN).stripTrailingZeros();
+    }
+
+    /**
+     * A trade; Gate.io gives no quote amount, which is exactly price times amount. Its times are milliseconds with a
+     * fraction. A fee paid in GT or in points is the fee then (in {@code GT}, {@code POINT}); a trade with no fee at all
+     * names the pair's quote asset.
+     */
+    static VenueTrade trade(JsonNode trade, String pair) {
         BigDecimal price = decimalOrZero(trade, "price");
         BigDecimal amount = decimalOrZero(trade, "amount");
         long millis = new BigDecimal(trade.path("create_time_ms").asText("0")).longValue();
-        return new VenueTrade(trade.path("id").asText(), trade.path("order_id").asText(), price, amount, price.multiply(amount),
-                decimalOrZero(trade, "fee"), trade.path("fee_currency").asText(), "maker".equals(trade.path("role").asText()),
-                Instant.ofEpochMilli(millis));
+        BigDecimal fee = decimalOrZero(trade, "fee");
+        String feeAsset = trade.path("fee_currency").asText("");
+        if (fee.signum() == 0 && decimalOrZero(trade, "gt_fee").signum() != 0) {
+            fee = decimalOrZero(trade, "gt_fee");
+            feeAsset = "GT";
+        } else if (fee.signum() == 0 && decimalOrZero(trade, "point_fee").signum() != 0) {
+            fee = decimalOrZero(trade, "point_fee");
+            feeAsset = "POINT";
+        }
+        if (feeAsset.isEmpty()) {
+            feeAsset = pair.substring(pair.indexOf('_') + 1);
+        }
+        return new VenueTrade(trade.path("id").asText(), trade.path("order_id").asText(), price, amount, price.multiply(amount), fee, feeAsset,
+                "maker".equals(trade.path("role").asText()), Instant.ofEpochMilli(millis));
     }
 }

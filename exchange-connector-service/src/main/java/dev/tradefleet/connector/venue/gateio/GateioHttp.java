@@ -11,8 +11,10 @@ import dev.tradefleet.connector.venue.VenueAdapter;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.http.VenueWire;
 
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -77,8 +79,9 @@ final class GateioHttp {
      * passed and the limiter never sends it late.
      */
     CompletionStage<JsonNode> signed(String method, String path, Map<String, String> query, ObjectNode body, VenueRequest cost, Instant recordedAt) {
-        // Gate.io signs the query unescaped as sent: the adapter's values need no escaping, and others are escaped alike in both
         String encoded = VenueWire.sortedQuery(query);
+        // Gate.io signs the query as it reads it: unescaped
+        String signedQuery = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         String json = body == null ? "" : body.toString();
         return wire.send(method, path, cost, recordedAt, timestamp -> {
             var uri = wire.endpoint(target(path, encoded));
@@ -86,7 +89,7 @@ final class GateioHttp {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .header("KEY", apiKey)
                     .header("Timestamp", String.valueOf(seconds))
-                    .header("SIGN", GateioSigner.signature(secret, method, uri.getRawPath(), encoded, json, seconds))
+                    .header("SIGN", GateioSigner.signature(secret, method, uri.getRawPath(), signedQuery, json, seconds))
                     .header("Accept", "application/json");
             return body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                     : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrNull;
@@ -40,15 +42,15 @@ final class GateioWallet implements VenueWallet {
     @Override
     public CompletionStage<List<Network>> networks(String asset) {
         return http.get("/wallet/currency_chains", Map.of("currency", asset), VenueRequest.accountRead(account, 1))
-                .thenCombine(http.signed("GET", "/wallet/withdraw_status", Map.of("currency", asset), null, VenueRequest.accountRead(account, 0),
+                .thenCombine(http.signed("GET", "/wallet/withdraw_status", Map.of("currency", asset), null, VenueRequest.walletRead(account, 0),
                         null), (chains, statuses) -> {
                     JsonNode status = statuses.isArray() && !statuses.isEmpty() ? statuses.get(0) : statuses;
                     List<Network> networks = new ArrayList<>();
                     for (JsonNode chain : chains) {
                         String name = chain.path("chain").asText();
                         networks.add(new Network(asset, name, chain.path("is_deposit_disabled").asInt() == 0,
-                                chain.path("is_withdraw_disabled").asInt() == 0, decimalOrZero(status.path("withdraw_fix_on_chains"), name),
-                                decimalOrZero(status, "withdraw_amount_mini"), decimalOrNull(status, "withdraw_eachtime_limit")));
+                                chain.path("is_withdraw_disabled").asInt() == 0, fee(status, name), decimalOrNull(status, "withdraw_amount_mini"),
+                                decimalOrNull(status, "withdraw_eachtime_limit")));
                     }
                     return networks;
                 });
@@ -56,7 +58,7 @@ final class GateioWallet implements VenueWallet {
 
     @Override
     public CompletionStage<DepositAddress> depositAddress(String asset, String network) {
-        return http.signed("GET", "/wallet/deposit_address", Map.of("currency", asset), null, VenueRequest.accountRead(account, 0), null)
+        return http.signed("GET", "/wallet/deposit_address", Map.of("currency", asset), null, VenueRequest.walletRead(account, 0), null)
                 .thenApply(json -> {
                     for (JsonNode address : json.path("multichain_addresses")) {
                         if (network.equals(address.path("chain").asText()) && address.path("obtain_failed").asInt() == 0) {
@@ -70,7 +72,7 @@ final class GateioWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Deposit>> deposits(String asset, Instant since) {
-        return http.signed("GET", "/wallet/deposits", history(asset, since), null, VenueRequest.accountRead(account, 0), null).thenApply(list -> {
+        return http.signed("GET", "/wallet/deposits", history(asset, since), null, VenueRequest.walletRead(account, 0), null).thenApply(list -> {
             List<Deposit> deposits = new ArrayList<>();
             for (JsonNode d : records(list)) {
                 deposits.add(new Deposit(d.path("id").asText(), d.path("currency").asText(), d.path("chain").asText(), decimalOrZero(d, "amount"),
@@ -94,7 +96,18 @@ final class GateioWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Withdrawal>> withdrawals(String asset, Instant since) {
-        return http.signed("GET", "/wallet/withdrawals", history(asset, since), null, VenueRequest.accountRead(account, 0), null).thenApply(list -> {
+        return withdrawals(history(asset, since));
+    }
+
+    @Override
+    public CompletionStage<Optional<Withdrawal>> withdrawal(String clientId, String asset, Instant since) {
+        Map<String, String> query = new HashMap<>(history(asset, since));
+        query.put("withdraw_order_id", clientId);
+        return withdrawals(query).thenApply(all -> all.stream().filter(w -> clientId.equals(w.clientId())).findFirst());
+    }
+
+    private CompletionStage<List<Withdrawal>> withdrawals(Map<String, String> query) {
+        return http.signed("GET", "/wallet/withdrawals", query, null, VenueRequest.walletRead(account, 0), null).thenApply(list -> {
             List<Withdrawal> withdrawals = new ArrayList<>();
             for (JsonNode w : records(list)) {
                 withdrawals.add(new Withdrawal(w.path("id").asText(), w.path("withdraw_order_id").asText(null), w.path("currency").asText(),
@@ -109,6 +122,12 @@ final class GateioWallet implements VenueWallet {
         Instant now = clock.instant();
         Instant from = VenueWallet.historyStart(since, now, REACH);
         return Map.of("currency", asset, "from", String.valueOf(from.getEpochSecond()), "to", String.valueOf(now.getEpochSecond()), "limit", "500");
+    }
+
+    /** The chain's own fixed fee, else the currency's; null when Gate.io states neither. */
+    private static BigDecimal fee(JsonNode status, String chain) {
+        BigDecimal own = decimalOrNull(status.path("withdraw_fix_on_chains"), chain);
+        return own != null ? own : decimalOrNull(status, "withdraw_fix");
     }
 
     /** The records of a list; Gate.io's documented withdrawal list is nested once more, which is read the same. */

@@ -71,7 +71,9 @@ public final class MexcDialect implements Dialect {
      */
     @Override
     public List<RateLimit> rateLimits() {
-        return List.of(new RateLimit("REQUESTS_10S", RateLimit.Scope.VENUE, RateLimit.Counts.REQUESTS, 500, Duration.ofSeconds(10)));
+        return List.of(new RateLimit("REQUESTS_10S", RateLimit.Scope.VENUE, RateLimit.Counts.REQUESTS, 500, Duration.ofSeconds(10)),
+                // its wallet endpoints weigh up to 10 of the 500: at most 2 a second per account keeps them well inside
+                new RateLimit("WALLET_1S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.WALLET_CALLS, 2, Duration.ofSeconds(1)));
     }
 
     @Override

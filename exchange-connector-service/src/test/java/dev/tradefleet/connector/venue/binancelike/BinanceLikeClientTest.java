@@ -399,6 +399,7 @@ class BinanceLikeClientTest {
                 Instant.parse("2019-10-12T11:12:02Z")), withdrawals.get(0), "Binance's UTC time string read");
         assertEquals(VenueWallet.TransferStatus.FAILED, withdrawals.get(1).status());
         assertEquals(null, withdrawals.get(1).clientId(), "made elsewhere: no client id");
+        assertEquals(withdrawals.get(0), await(wallet.withdrawal("WITHDRAWtest123", "USDT", since)).orElseThrow());
 
         List<Seen> requests = List.copyOf(seen);
         assertTrue(requests.stream().allMatch(Seen::signed), "every wallet call signed");
@@ -410,6 +411,10 @@ class BinanceLikeClientTest {
         assertEquals("POST /sapi/v1/capital/withdraw/apply", withdraw.method() + " " + withdraw.path());
         assertTrue(withdraw.body().startsWith("coin=USDT&withdrawOrderId=tfw1&network=ETH&address=0x94df8b352de7f46f64b01d3666bf6e936e44ce60"
                 + "&amount=8.91&recvWindow="), withdraw.body());
+        String byClientId = requests.get(5).query();
+        assertTrue(byClientId.contains("&withdrawOrderId=WITHDRAWtest123&"), byClientId);
+        long from = Long.parseLong(byClientId.replaceAll(".*startTime=(\\d+).*", "$1"));
+        assertTrue(from > Instant.now().minus(Duration.ofDays(7)).toEpochMilli(), "asked by withdrawOrderId, Binance answers 7 days");
     }
 
     @Test
@@ -430,8 +435,12 @@ class BinanceLikeClientTest {
         };
         VenueWallet wallet = mexc.wallet();
         assertEquals("TXobiKkdciupZrhdvZyTSSLjE8CmZAufS4", await(wallet.depositAddress("USDT", "TRC20")).address(), "the network's of the coin's addresses");
+        assertEquals("no-deposit-address", assertInstanceOf(VenueRejection.class, failureOf(wallet.depositAddress("USDT", "BEP20"))).code(),
+                "never another network's address: what is sent there would be lost");
         await(wallet.withdraw("tfw2", "EOS", "EOS", new BigDecimal("10"), "zzqqqqqqqqqq", "MX10086"));
         VenueWallet.Withdrawal sent = await(wallet.withdrawals("EOS", Instant.EPOCH)).get(0);
+        assertEquals(sent, await(wallet.withdrawal("tfw2", "EOS", Instant.EPOCH)).orElseThrow(), "found by the id it was asked under");
+        assertTrue(await(wallet.withdrawal("tfw-other", "EOS", Instant.EPOCH)).isEmpty());
         assertEquals(new VenueWallet.Withdrawal("bb17a2d452684f00a523c015d512a341", "tfw2", "EOS", "EOS", new BigDecimal("10"), new BigDecimal("0.1"),
                 "zzqqqqqqqqqq", "MX10086", null, VenueWallet.TransferStatus.COMPLETED, Instant.ofEpochMilli(1665300874000L)), sent);
         VenueWallet.Deposit deposit = await(wallet.deposits("EOS", Instant.EPOCH)).get(0);
@@ -439,11 +448,11 @@ class BinanceLikeClientTest {
         assertEquals("01391d1c", deposit.id(), "MEXC gives a deposit no id: its transaction's");
 
         List<Seen> requests = List.copyOf(seen);
-        Seen withdraw = requests.get(1);
+        Seen withdraw = requests.get(2);
         assertEquals("POST /api/v3/capital/withdraw", withdraw.method() + " " + withdraw.path());
         assertTrue(withdraw.query().startsWith("coin=EOS&withdrawOrderId=tfw2&netWork=EOS&address=zzqqqqqqqqqq&memo=MX10086&amount=10&"),
                 withdraw.query());
-        long start = Long.parseLong(requests.get(2).query().replaceAll(".*startTime=(\\d+).*", "$1"));
+        long start = Long.parseLong(requests.get(3).query().replaceAll(".*startTime=(\\d+).*", "$1"));
         assertTrue(start > Instant.now().minus(Duration.ofDays(7)).toEpochMilli(), "MEXC answers 7 days at once");
     }
 }

@@ -204,6 +204,10 @@ class BitgetClientTest {
         assertEquals("idLessThan=101&limit=100&symbol=BTCUSDT", seen.poll().query(), "then the ones before the oldest read");
 
         assertInstanceOf(OrderNotFound.class, failureOf(client.find("BTCUSDT", "tfnever")), "not among the recent orders: never placed");
+
+        answers = s -> s.path().endsWith("/orderInfo") ? refused(400, "43001", "The order does not exist") : ok(recentOrders(100));
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.find("BTCUSDT", "tfbusy")),
+                "300 recent orders read and more remain: not found there is no proof it was never placed");
     }
 
     private static String recentOrders(int count) {
@@ -240,6 +244,18 @@ class BitgetClientTest {
         assertEquals(List.of(OrderStatus.CANCELLED, OrderStatus.FILLED), after.stream().map(VenueOrder::status).toList(),
                 "the one that filled meanwhile is reported filled, not cancelled");
         assertEquals("limit=100&symbol=BTCUSDT", seen.poll().query());
+
+        seen.clear();
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/unfilled-orders" -> ok("[" + orderInfo("11", "tfa", "live", "0", "0") + ","
+                    + orderInfo("12", "tfb", "live", "0", "0") + "]");
+            case "/api/v2/spot/trade/cancel-order" -> s.body().contains("\"11\"") ? new Answer(503, "upstream timeout")
+                    : ok("{\"orderId\":\"12\",\"clientOid\":\"tfb\"}");
+            default -> ok("[" + orderInfo("12", "tfb", "cancelled", "0", "0") + "]");
+        };
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.cancelAll("BTCUSDT")), "one cancel unanswered: the whole is ambiguous");
+        assertTrue(seen.stream().anyMatch(r -> r.path().endsWith("/cancel-order") && r.body().contains("\"12\"")),
+                "but every open order was still tried");
     }
 
     @Test
@@ -252,6 +268,8 @@ class BitgetClientTest {
         assertEquals(new VenueTrade("900", "12345678910", new BigDecimal("13000"), new BigDecimal("0.4"), new BigDecimal("9.1"),
                 new BigDecimal("0.0000004"), "BTC", true, Instant.ofEpochMilli(1695865232000L)), oldest, "the fee as a positive amount, maker");
         assertTrue(!trades.get(100).maker());
+        assertEquals(new BigDecimal("-0.0000002"), BitgetClient.trade(JSON.readTree(fill("901", "0.4", "0.0000002", "maker"))).fee(),
+                "a positive totalFee is a rebate: a negative fee");
         assertEquals("limit=100&orderId=12345678910&symbol=BTCUSDT", seen.poll().query());
         assertEquals("idLessThan=1001&limit=100&orderId=12345678910&symbol=BTCUSDT", seen.poll().query());
         assertTrue(seen.isEmpty(), "an answer that is not full is the last");
@@ -343,6 +361,9 @@ class BitgetClientTest {
         assertEquals(new MarketData.SymbolInfo("BTCUSDT", "BTC", "USDT", "TRADING", new BigDecimal("0.01"), null, null, new BigDecimal("0.000001"),
                 new BigDecimal("0.0001"), null, new BigDecimal("5")), btc, "precisions as steps; a maximum of 0 is none");
         MarketData.Ticker ticker = await(market.ticker("BTCUSDT"));
+        assertNull(BitgetMarketData.symbol(JSON.readTree("""
+                {"symbol":"ETHBTC","baseCoin":"ETH","quoteCoin":"BTC","minTradeAmount":"0.001","maxTradeAmount":"0","pricePrecision":"6",
+                 "quantityPrecision":"4","minTradeUSDT":"5","status":"online"}""")).minNotional(), "5 USDT is no minimum in BTC");
         assertEquals(new BigDecimal("34413.1"), ticker.lastPrice());
         assertEquals(new BigDecimal("0.069"), ticker.priceChangePercent(), "Bitget's fraction in percent");
         assertEquals("symbol=BTCUSDT", seen.stream().filter(r -> r.path().endsWith("/tickers")).findFirst().orElseThrow().query());
@@ -387,6 +408,8 @@ class BitgetClientTest {
         assertEquals(new BigDecimal("1.00000000"), withdrawal.fee(), "Bitget's negative fee as what was kept");
         assertEquals("tfw1", withdrawal.clientId());
         assertEquals(VenueWallet.TransferStatus.PENDING, withdrawal.status());
+        assertEquals(withdrawal, await(wallet.withdrawal("tfw1", "USDT", Instant.EPOCH)).orElseThrow());
+        assertTrue(seen.stream().anyMatch(r -> r.path().endsWith("/withdrawal-records") && r.query().startsWith("clientOid=tfw1&coin=USDT&")));
 
         List<Seen> requests = List.copyOf(seen);
         assertTrue(!requests.get(0).signed() && requests.subList(1, requests.size()).stream().allMatch(Seen::signed), "coins are public, the rest signed");
