@@ -11,9 +11,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,9 +28,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A paper account's wallet through the connector and the paper exchange's SAPI wallet: where to deposit, what
+ * A paper account's wallet through the connector and the paper exchange's wallet (its Binance face's SAPI, its MEXC
+ * face's capital endpoints): where to deposit, what
  * arrived, a withdrawal under the caller's id and its fee; only the account's owner (or a service) sees it.
  */
 @QuarkusTest
@@ -40,11 +45,12 @@ class WalletTest {
     @Inject
     VenueSessions sessions;
 
-    @Test
-    void fundsArriveAtTheAccountsAddressAndLeaveByAWithdrawalUnderTheCallersId() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"binance", "mexc"})
+    void fundsArriveAtTheAccountsAddressAndLeaveByAWithdrawalUnderTheCallersId(String venue) throws Exception {
         UUID user = UUID.randomUUID();
         String token = TokenKeysResource.tokens().valid(user.toString(), List.of("user"));
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("balances", Map.of("USDT", "100")))
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("venue", venue, "balances", Map.of("USDT", "100")))
                 .post("/connector/paper-accounts").then().statusCode(201).extract().jsonPath().getString("id");
         String wallet = "/connector/credentials/" + id + "/wallet";
 
@@ -65,6 +71,8 @@ class WalletTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).queryParam("asset", "USDT")
                 .get(wallet + "/withdrawals").then().statusCode(200).body("[0].id", equalTo(withdrawalId)).body("[0].clientId", equalTo("tf-w-1"))
                 .body("[0].status", equalTo("COMPLETED")).body("[0].amount", equalTo("20.00000000")).body("[0].fee", equalTo("1.00000000")));
+        assertEquals(withdrawalId, venueWallet.withdrawal("tf-w-1", "USDT", Instant.now().minus(Duration.ofDays(1)))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow().id(), "found by the id it was asked under");
         given().auth().oauth2(token).get("/connector/credentials/" + id + "/balances").then().statusCode(200)
                 .body("find { it.asset == 'USDT' }.free", equalTo("129.00000000"));
 

@@ -46,9 +46,14 @@ public final class SignedClient {
         return new SignedClient((String) keys.get("apiKey"), (String) keys.get("secretKey"), "X-MEXC-APIKEY", "/mexc");
     }
 
-    /** The same keys presented to the other face. */
+    /** The same keys presented to the MEXC face. */
     public SignedClient asMexc() {
         return new SignedClient(apiKey, secretKey, "X-MEXC-APIKEY", "/mexc");
+    }
+
+    /** The same keys presented to the Binance face. */
+    public SignedClient asBinance() {
+        return new SignedClient(apiKey, secretKey);
     }
 
     private static Map<String, Object> openAccount(String adminKey, String venue, Map<String, String> balances) {

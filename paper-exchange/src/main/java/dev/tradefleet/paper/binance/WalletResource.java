@@ -124,7 +124,7 @@ public class WalletResource {
     @Path("sapi/v1/capital/deposit/hisrec")
     public List<Map<String, Object>> deposits(@Context HttpServerRequest request) {
         SignedRequests.Signed s = signed.verify(request, null);
-        Instant[] window = window(s.params());
+        Instant[] window = window(s.params(), HISTORY_REACH);
         List<Map<String, Object>> json = new ArrayList<>();
         for (PaperWallet.Deposit d : limited(wallet.deposits(s.account(), s.params().optional("coin"), window[0], window[1]), s.params())) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -166,7 +166,7 @@ public class WalletResource {
     @Path("sapi/v1/capital/withdraw/history")
     public List<Map<String, Object>> withdrawals(@Context HttpServerRequest request) {
         SignedRequests.Signed s = signed.verify(request, null);
-        Instant[] window = window(s.params());
+        Instant[] window = window(s.params(), HISTORY_REACH);
         List<Map<String, Object>> json = new ArrayList<>();
         for (PaperWallet.Withdrawal w : limited(wallet.withdrawals(s.account(), s.params().optional("coin"), s.params().optional("withdrawOrderId"),
                 window[0], window[1]), s.params())) {
@@ -197,25 +197,28 @@ public class WalletResource {
     }
 
     /** The paper exchange moves each coin on one network, named after it; a request naming no network means that one. */
-    private static String network(Params params, String coin) {
+    public static String network(Params params, String coin) {
         String network = params.optional("network");
         return network == null ? coin : network;
     }
 
-    /** {@code startTime} and {@code endTime}, by default the last 90 days, which is as far as one answer reaches. */
-    private static Instant[] window(Params params) {
+    /**
+     * {@code startTime} and {@code endTime}, by default the last {@code reach}, which is as far as one answer goes
+     * (Binance 90 days, MEXC 7): a wider window is refused with Binance's -4047.
+     */
+    public static Instant[] window(Params params, Duration reach) {
         Instant now = Instant.now();
         Long start = Params.epochMillis("startTime", params.optional("startTime"));
         Long end = Params.epochMillis("endTime", params.optional("endTime"));
         Instant to = end == null ? now : Instant.ofEpochMilli(end);
-        Instant from = start == null ? to.minus(HISTORY_REACH) : Instant.ofEpochMilli(start);
-        if (from.isAfter(to) || Duration.between(from, to).compareTo(HISTORY_REACH) > 0) {
-            throw BinanceException.badRequest(-4047, "Time interval must be within 0-90 days");
+        Instant from = start == null ? to.minus(reach) : Instant.ofEpochMilli(start);
+        if (from.isAfter(to) || Duration.between(from, to).compareTo(reach) > 0) {
+            throw BinanceException.badRequest(-4047, "Time interval must be within 0-" + reach.toDays() + " days");
         }
         return new Instant[] {from, to};
     }
 
-    private static <T> List<T> limited(List<T> records, Params params) {
+    public static <T> List<T> limited(List<T> records, Params params) {
         int limit = params.limit(1000, 1000);
         return records.size() <= limit ? records : records.subList(0, limit);
     }

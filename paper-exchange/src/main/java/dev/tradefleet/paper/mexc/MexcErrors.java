@@ -26,7 +26,13 @@ final class MexcErrors {
             Map.entry(-1117, new Error(400, 33333, "param is error")),
             Map.entry(-1120, new Error(400, 33333, "param is error")),
             Map.entry(-1023, new Error(400, 33333, "param is error")),
-            Map.entry(-1121, new Error(400, 10007, "bad symbol")));
+            Map.entry(-1121, new Error(400, 10007, "bad symbol")),
+            // the wallet's refusals
+            Map.entry(-4019, new Error(400, 10232, "currency does not exist")),
+            Map.entry(-4022, new Error(400, 10097, "amount is error")),
+            Map.entry(-4026, new Error(400, 10101, "Insufficient balance")),
+            Map.entry(-5007, new Error(400, 10102, "amount cannot be zero or negative")),
+            Map.entry(-4047, new Error(400, 33333, "param is error")));
 
     private MexcErrors() {
     }
@@ -41,7 +47,8 @@ final class MexcErrors {
             case -1000 -> new Error(status, status, message);
             case -1102 -> message.contains("'orderId'")
                     ? new Error(400, 700004, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null")
-                    : new Error(400, 44444, "param cannot be null");
+                    : message.startsWith("Mandatory") ? new Error(400, 44444, "param cannot be null")
+                    : new Error(400, 33333, "param is error");
             case -1013 -> message.contains("NOTIONAL")
                     ? new Error(400, 30002, "The minimum transaction volume cannot be less than the symbol's quoteAmountPrecision")
                     : new Error(400, 10096, "amount decimal places is too long");

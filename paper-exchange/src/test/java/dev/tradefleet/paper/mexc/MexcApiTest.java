@@ -5,10 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 import static dev.tradefleet.paper.SignedClient.params;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -117,5 +119,33 @@ class MexcApiTest {
                 .body("code", equalTo(-2015));
         given().header("X-Admin-Key", ADMIN_KEY).contentType("application/json").body(Map.of("venue", "kraken", "balances", Map.of()))
                 .post("/sim/accounts").then().statusCode(400);
+    }
+
+    @Test
+    void theMexcFacesWalletMovesFundsBetweenItsAccountsInMexcsTerms() {
+        SignedClient kim = SignedClient.openMexc(ADMIN_KEY, Map.of("USDT", "100"));
+        SignedClient lou = SignedClient.openMexc(ADMIN_KEY, Map.of("BNB", "1"));
+        kim.signed("GET", "/api/v3/capital/config/getall", params()).then().statusCode(200)
+                .body("find { it.coin == 'USDT' }.networkList[0].netWork", equalTo("USDT"))
+                .body("find { it.coin == 'USDT' }.networkList[0].withdrawFee", equalTo("1"));
+        String lousAddress = lou.signed("GET", "/api/v3/capital/deposit/address", params("coin", "USDT")).then().statusCode(200)
+                .body("[0].network", equalTo("USDT")).body("[0].memo", nullValue()).extract().jsonPath().getString("[0].address");
+        lou.signed("GET", "/api/v3/capital/deposit/address", params("coin", "USDT", "network", "TRC20")).then().statusCode(200)
+                .body("$", hasSize(0));
+
+        String id = kim.signed("POST", "/api/v3/capital/withdraw", params("coin", "USDT", "netWork", "USDT", "address", lousAddress,
+                "amount", "20", "withdrawOrderId", "mx-1")).then().statusCode(200).extract().jsonPath().getString("id");
+        kim.signed("POST", "/api/v3/capital/withdraw", params("coin", "USDT", "address", lousAddress, "amount", "500")).then().statusCode(400)
+                .body("code", equalTo(10101));
+        kim.signed("POST", "/api/v3/capital/withdraw", params("coin", "USDT", "address", lousAddress, "amount", "2")).then().statusCode(400)
+                .body("code", equalTo(10097));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> kim.signed("GET", "/api/v3/capital/withdraw/history", params("coin", "USDT"))
+                .then().statusCode(200).body("[0].id", equalTo(id)).body("[0].status", equalTo(7)).body("[0].withdrawOrderId", equalTo("mx-1"))
+                .body("[0].transactionFee", equalTo("1.00000000")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> lou.signed("GET", "/api/v3/capital/deposit/hisrec", params("coin", "USDT"))
+                .then().statusCode(200).body("[0].status", equalTo(5)).body("[0].amount", equalTo("20.00000000")));
+        kim.signed("GET", "/api/v3/capital/withdraw/history", params("startTime", String.valueOf(System.currentTimeMillis() - 8L * 86_400_000)))
+                .then().statusCode(400).body("code", equalTo(33333));
+        kim.asBinance().signed("GET", "/sapi/v1/capital/deposit/hisrec", params()).then().statusCode(401);
     }
 }
