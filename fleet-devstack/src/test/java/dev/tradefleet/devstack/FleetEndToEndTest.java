@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -307,6 +308,71 @@ class FleetEndToEndTest {
         }
     }
 
+    /**
+     * One of two connector instances is killed outright (SIGKILL) while a burst of intents is in flight, at whatever
+     * point of it it then is (receipt, order row, request sent, answer read): the one left takes its accounts over,
+     * and every intent is filled and reported once, and no account bought more than it was told to.
+     */
+    @Test
+    void aConnectorKilledMidBurstLosesNothingAndPlacesNothingTwice() throws Exception {
+        String gil = loginAs("gil-" + UUID.randomUUID() + "@example.com");
+        UUID gilId = UUID.fromString(viaGateway().auth().oauth2(gil).get("/api/auth/me").then().statusCode(200).extract().path("id"));
+        String bootstrap = "127.0.0.1:" + fleet.settings().kafkaPort();
+        Process replica = fleet.startReplica("exchange-connector-service");
+        List<UUID> accounts = new java.util.ArrayList<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sharedBy(admin) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertEquals(2, sharedBy(admin), "both instances hold partitions of the intents");
+            java.util.Set<Integer> replicas = partitionsOf(admin, replica.pid());
+            int partitions = admin.describeTopics(List.of(Topics.TRADING_INTENTS)).allTopicNames().get().get(Topics.TRADING_INTENTS)
+                    .partitions().size();
+            // accounts on both instances: some that the killed one was working on, some it was not
+            int onTheReplica = 0;
+            while ((onTheReplica == 0 || onTheReplica == accounts.size() || accounts.size() < 4) && accounts.size() < 16) {
+                String id = viaGateway().auth().oauth2(gil).contentType(ContentType.JSON)
+                        .body(Map.of("balances", Map.of("USDT", "1000"), "label", "burst " + accounts.size())).post("/api/connector/paper-accounts")
+                        .then().statusCode(201).extract().path("id");
+                accounts.add(UUID.fromString(id));
+                if (replicas.contains(Utils.toPositive(Utils.murmur2(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions)) {
+                    onTheReplica++;
+                }
+            }
+            assertTrue(onTheReplica > 0 && onTheReplica < accounts.size(), "accounts on both instances: " + onTheReplica + " of " + accounts.size());
+            List<UUID> intents = new java.util.ArrayList<>();
+            Map<UUID, UUID> intentAccounts = new java.util.HashMap<>();
+            for (int round = 0; round < 3; round++) {
+                List<UUID> placed = placeOneEach(bootstrap, accounts, gilId);
+                for (int i = 0; i < placed.size(); i++) {
+                    intentAccounts.put(placed.get(i), accounts.get(i));
+                }
+                intents.addAll(placed);
+            }
+            replica.destroyForcibly();
+            assertTrue(replica.waitFor(30, TimeUnit.SECONDS));
+
+            // a market buy in a burst may find the simulated book empty and expire: either way it ends once
+            Map<UUID, List<OrderUpdate>> outcomes = finalOutcomes(bootstrap, intents, Duration.ofSeconds(150));
+            String record = connectorRecord(intents);
+            assertEquals(intents.size(), outcomes.size(), "every intent ended: " + outcomes + "; the connector's record: " + record);
+            assertTrue(outcomes.values().stream().allMatch(ends -> ends.size() == 1), "each ended once: " + outcomes);
+            for (UUID account : accounts) {
+                BigDecimal bought = intents.stream().filter(intent -> intentAccounts.get(intent).equals(account))
+                        .map(intent -> outcomes.get(intent).get(0).executedQuantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                String btc = viaGateway().auth().oauth2(gil).get("/api/connector/credentials/" + account + "/balances").then().statusCode(200)
+                        .extract().path("find { it.asset == 'BTC' }.free");
+                BigDecimal held = new BigDecimal(btc == null ? "0" : btc);
+                // the 0.1 % fee is rounded down to 8 decimals per trade: a few units of 1e-8 at most, where a second order is 1e-3
+                assertTrue(bought.multiply(new BigDecimal("0.999")).subtract(held).abs().compareTo(new BigDecimal("0.00000010")) < 0,
+                        "holds what the reported executions bought, less the fee, and not one order more: " + held + " for " + bought);
+            }
+            assertTrue(outcomes.values().stream().filter(ends -> ends.get(0).status() == OrderStatus.FILLED).count() > intents.size() / 2,
+                    "most of the burst filled: " + outcomes);
+        }
+    }
+
     @Test
     void aMexcPaperAccountIsTestedAndTradesThroughTheMexcAdapter() throws Exception {
         String frank = loginAs("frank-" + UUID.randomUUID() + "@example.com");
@@ -322,6 +388,64 @@ class FleetEndToEndTest {
                 .body("asset", hasItems("BTC", "USDT"));
         viaGateway().auth().oauth2(frank).get("/api/connector/markets/mexc/paper/symbols/BTCUSDT/ticker").then().statusCode(200)
                 .body("symbol", equalTo("BTCUSDT"));
+    }
+
+    /**
+     * The final updates (FILLED, EXPIRED, CANCELLED, REJECTED) of each intent seen within {@code within}, and two quiet
+     * seconds after the last intent ended.
+     */
+    private static Map<UUID, List<OrderUpdate>> finalOutcomes(String bootstrap, List<UUID> intents, Duration within) {
+        java.util.Set<OrderStatus> finals = java.util.Set.of(OrderStatus.FILLED, OrderStatus.EXPIRED, OrderStatus.CANCELLED, OrderStatus.REJECTED);
+        Map<UUID, List<OrderUpdate>> outcomes = new java.util.HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TRADING_ORDER_UPDATES));
+            long deadline = System.nanoTime() + within.toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    OrderUpdate update = EventCodec.payload(EventCodec.decode(record.value()), OrderUpdate.class);
+                    if (intents.contains(update.intentId()) && finals.contains(update.status())) {
+                        outcomes.computeIfAbsent(update.intentId(), id -> new java.util.ArrayList<>()).add(update);
+                    }
+                }
+                if (outcomes.size() == intents.size() && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** What the connector's database says of these intents and their orders: for a failing run's summary. */
+    private String connectorRecord(List<UUID> intents) throws Exception {
+        StringBuilder record = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(fleet.jdbcUrl("connector"), EmbeddedPostgres.USER, fleet.superuserPassword());
+             java.sql.PreparedStatement query = c.prepareStatement("SELECT i.intent_id, i.credential_id, i.received_at, i.not_before, i.done_at,"
+                     + " o.status, o.client_order_id, o.venue_order_id, o.executed_quantity, o.filled_quantity, o.sent_at, o.updated_at"
+                     + " FROM intents i LEFT JOIN orders o ON o.intent_id = i.intent_id WHERE i.intent_id = ANY(?)")) {
+            query.setArray(1, c.createArrayOf("uuid", intents.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (!"FILLED".equals(rows.getString("status"))) {
+                        record.append('\n');
+                        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                            record.append(rows.getMetaData().getColumnName(column)).append('=').append(rows.getString(column)).append(' ');
+                        }
+                    }
+                }
+            }
+        }
+        return record.length() == 0 ? "every one FILLED" : record.toString();
+    }
+
+    /** The partitions of the intents held by the connector instance of process {@code pid}. */
+    private static java.util.Set<Integer> partitionsOf(Admin admin, long pid) throws Exception {
+        return admin.describeConsumerGroups(List.of("connector-intents")).all().get().get("connector-intents").members().stream()
+                .filter(member -> member.clientId().endsWith("-" + pid))
+                .flatMap(member -> member.assignment().topicPartitions().stream()).map(p -> p.partition())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** How many members of the connector's intents group hold at least one partition. */
@@ -347,12 +471,16 @@ class FleetEndToEndTest {
 
     /** Every intent reported FILLED, and only once, within a minute (and two quiet seconds after). */
     private static void assertEachFilledOnce(String bootstrap, List<UUID> intents) throws Exception {
+        assertEachFilledOnce(bootstrap, intents, Duration.ofSeconds(60));
+    }
+
+    private static void assertEachFilledOnce(String bootstrap, List<UUID> intents, Duration within) throws Exception {
         Map<UUID, Integer> filled = new java.util.HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.TRADING_ORDER_UPDATES));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + within.toNanos();
             long quietUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, quietUntil)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
