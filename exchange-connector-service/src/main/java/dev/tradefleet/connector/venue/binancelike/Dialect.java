@@ -61,6 +61,11 @@ public interface Dialect extends VenueAdapter {
         return false;
     }
 
+    /** The request weight of {@code openOrders} for every symbol at once, or for one (Binance: 80 and 6). */
+    default long openOrdersWeight(boolean everySymbol) {
+        return everySymbol ? 80 : 6;
+    }
+
     /** Whether {@code openOrders} must name a symbol (else one call lists every symbol's). */
     default boolean openOrdersNeedSymbol() {
         return false;

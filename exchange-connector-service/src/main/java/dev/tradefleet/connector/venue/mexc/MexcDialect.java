@@ -124,6 +124,12 @@ public final class MexcDialect implements Dialect {
         return true;
     }
 
+    /** MEXC weighs {@code openOrders} of one symbol 3. */
+    @Override
+    public long openOrdersWeight(boolean everySymbol) {
+        return 3;
+    }
+
     @Override
     public int tradesPerAnswer() {
         return 100;

@@ -455,4 +455,20 @@ class BinanceLikeClientTest {
         long start = Long.parseLong(requests.get(3).query().replaceAll(".*startTime=(\\d+).*", "$1"));
         assertTrue(start > Instant.now().minus(Duration.ofDays(7)).toEpochMilli(), "MEXC answers 7 days at once");
     }
+
+    @Test
+    void openOrdersAreAskedSymbolBySymbolWhileThatWeighsLessThanAskingForEverySymbol() throws Exception {
+        answers = s -> new Answer(200, Map.of(), "[]");
+        await(client.openOrders(java.util.Set.of("BTCUSDT", "ETHUSDT")));
+        assertEquals(List.of("ETHUSDT", "BTCUSDT").stream().sorted().toList(), seen.stream()
+                .map(r -> r.query().replaceAll("^symbol=([A-Z]+)&.*", "$1")).sorted().toList(), "two symbols: 6 each, not 80");
+        seen.clear();
+        java.util.Set<String> many = new java.util.TreeSet<>();
+        for (int i = 0; i < 14; i++) {
+            many.add("S" + i + "USDT");
+        }
+        await(client.openOrders(many));
+        assertEquals(1, seen.size(), "fourteen symbols: one call for all");
+        assertTrue(!seen.peek().query().contains("symbol="));
+    }
 }
