@@ -1,6 +1,7 @@
 package dev.tradefleet.connector.venue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +42,14 @@ public interface VenueWallet {
     }
 
     /** Where a history asked for from {@code since} starts at a venue whose one answer reaches {@code reach} back from {@code now}. */
-    static Instant historyStart(Instant since, Instant now, java.time.Duration reach) {
+    static Instant historyStart(Instant since, Instant now, Duration reach) {
         Instant earliest = now.minus(reach);
         return since.isBefore(earliest) ? earliest : since;
+    }
+
+    /** The withdrawal asked for under {@code clientId} among {@code withdrawals}, whatever else the venue answered. */
+    static Optional<Withdrawal> askedUnder(String clientId, List<Withdrawal> withdrawals) {
+        return withdrawals.stream().filter(withdrawal -> clientId.equals(withdrawal.clientId())).findFirst();
     }
 
     /** The networks of {@code asset}. */

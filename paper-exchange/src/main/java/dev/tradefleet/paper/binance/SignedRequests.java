@@ -33,6 +33,11 @@ public class SignedRequests {
         return verify(Venue.Api.BINANCE, request.getHeader("X-MBX-APIKEY"), Params.of(request.query(), body));
     }
 
+    /** A request to the MEXC face: MEXC's key header, Binance's scheme, an account of that face. */
+    public Signed verifyMexc(HttpServerRequest request, String body) {
+        return verify(Venue.Api.MEXC, request.getHeader("X-MEXC-APIKEY"), Params.of(request.query(), body));
+    }
+
     /**
      * The checks themselves, for REST and the WebSocket API alike, and for each face of the exchange (MEXC signs as
      * Binance does): a key opens only accounts of its own face.

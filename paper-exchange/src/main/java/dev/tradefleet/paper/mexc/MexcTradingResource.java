@@ -41,14 +41,10 @@ public class MexcTradingResource {
     @Inject
     SignedRequests signed;
 
-    private SignedRequests.Signed verify(HttpServerRequest request, String body) {
-        return signed.verify(Venue.Api.MEXC, request.getHeader("X-MEXC-APIKEY"), Params.of(request.query(), body));
-    }
-
     @POST
     @Path("/order")
     public Map<String, Object> newOrder(@Context HttpServerRequest request, String body) {
-        SignedRequests.Signed s = verify(request, body);
+        SignedRequests.Signed s = signed.verifyMexc(request, body);
         Params p = s.params();
         String symbol = p.required("symbol");
         Side side = p.enumValue("side", Side.class, -1117, "Invalid side.");
@@ -84,7 +80,7 @@ public class MexcTradingResource {
     @GET
     @Path("/order")
     public Map<String, Object> queryOrder(@Context HttpServerRequest request) {
-        SignedRequests.Signed s = verify(request, null);
+        SignedRequests.Signed s = signed.verifyMexc(request, null);
         Params p = s.params();
         p.requireOrderReference();
         return MexcJson.order(venue.order(s.account(), p.required("symbol"), MexcJson.engineId(p.optional("orderId")),
@@ -94,7 +90,7 @@ public class MexcTradingResource {
     @DELETE
     @Path("/order")
     public Map<String, Object> cancelOrder(@Context HttpServerRequest request, String body) {
-        SignedRequests.Signed s = verify(request, body);
+        SignedRequests.Signed s = signed.verifyMexc(request, body);
         Params p = s.params();
         p.requireOrderReference();
         MatchingEngine.Result result = venue.cancel(s.account(), p.required("symbol"), MexcJson.engineId(p.optional("orderId")),
@@ -105,7 +101,7 @@ public class MexcTradingResource {
     @GET
     @Path("/openOrders")
     public List<Map<String, Object>> openOrders(@Context HttpServerRequest request) {
-        SignedRequests.Signed s = verify(request, null);
+        SignedRequests.Signed s = signed.verifyMexc(request, null);
         String symbol = s.params().required("symbol");
         venue.spec(symbol);
         return venue.openOrders(s.account(), symbol).stream().map(MexcJson::order).toList();
@@ -115,7 +111,7 @@ public class MexcTradingResource {
     @DELETE
     @Path("/openOrders")
     public List<Map<String, Object>> cancelOpenOrders(@Context HttpServerRequest request, String body) {
-        SignedRequests.Signed s = verify(request, body);
+        SignedRequests.Signed s = signed.verifyMexc(request, body);
         String[] symbols = s.params().required("symbol").split(",", -1);
         if (symbols.length > 5) {
             throw BinanceException.badRequest(-1100, "Illegal characters found in parameter 'symbol': at most 5 symbols.");
@@ -133,7 +129,7 @@ public class MexcTradingResource {
     @GET
     @Path("/allOrders")
     public List<Map<String, Object>> allOrders(@Context HttpServerRequest request) {
-        SignedRequests.Signed s = verify(request, null);
+        SignedRequests.Signed s = signed.verifyMexc(request, null);
         Params p = s.params();
         return venue.orders(s.account(), p.required("symbol"), 0, p.limit(500, 1000)).stream().map(MexcJson::order).toList();
     }
@@ -141,7 +137,7 @@ public class MexcTradingResource {
     @GET
     @Path("/myTrades")
     public List<Map<String, Object>> myTrades(@Context HttpServerRequest request) {
-        SignedRequests.Signed s = verify(request, null);
+        SignedRequests.Signed s = signed.verifyMexc(request, null);
         String symbol = s.params().required("symbol");
         int limit = s.params().limit(100, 100);
         String orderId = s.params().optional("orderId");
@@ -158,7 +154,7 @@ public class MexcTradingResource {
     @GET
     @Path("/account")
     public Map<String, Object> account(@Context HttpServerRequest request) {
-        SignedRequests.Signed s = verify(request, null);
+        SignedRequests.Signed s = signed.verifyMexc(request, null);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("canTrade", true);
         json.put("canWithdraw", false);

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * MEXC's wallet ({@code /api/v3/capital}) over the same {@link PaperWallet} as the Binance face, for the MEXC face's
  * accounts: networks named {@code netWork} (and the older {@code network}), addresses answered as a list, statuses
  * by MEXC's numbers (deposits 4 pending, 5 success; withdrawals 4 processing, 7 success), times in milliseconds,
- * histories 7 days at most per answer, a withdrawal's parameters in the query.
+ * histories 7 days at most per answer, a withdrawal's parameters in the query. Every endpoint is SIGNED, as its
+ * trading endpoints are: the caller is the account whose key signed the request, and no one else's records are read.
  */
 @Path(MexcApi.PREFIX + "/api/v3/capital")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,14 +46,10 @@ public class MexcWalletResource {
     @Inject
     PaperWallet wallet;
 
-    private SignedRequests.Signed verify(HttpServerRequest request, String body) {
-        return signed.verify(Venue.Api.MEXC, request.getHeader("X-MEXC-APIKEY"), Params.of(request.query(), body));
-    }
-
     @GET
     @Path("/config/getall")
     public List<Map<String, Object>> coins(@Context HttpServerRequest request) {
-        verify(request, null);
+        signed.verifyMexc(request, null);
         TreeSet<String> coins = new TreeSet<>();
         venue.symbols().forEach(spec -> {
             coins.add(spec.baseAsset());
@@ -85,7 +82,7 @@ public class MexcWalletResource {
     @GET
     @Path("/deposit/address")
     public List<Map<String, Object>> depositAddress(@Context HttpServerRequest request) {
-        SignedRequests.Signed s = verify(request, null);
+        SignedRequests.Signed s = signed.verifyMexc(request, null);
         String coin = s.params().required("coin");
         String network = WalletResource.network(s.params(), coin);
         if (!coin.equals(network)) {
@@ -102,7 +99,7 @@ public class MexcWalletResource {
     @GET
     @Path("/deposit/hisrec")
     public List<Map<String, Object>> deposits(@Context HttpServerRequest request) {
-        SignedRequests.Signed s = verify(request, null);
+        SignedRequests.Signed s = signed.verifyMexc(request, null);
         Instant[] window = WalletResource.window(s.params(), HISTORY_REACH);
         List<Map<String, Object>> json = new ArrayList<>();
         for (PaperWallet.Deposit d : WalletResource.limited(wallet.deposits(s.account(), s.params().optional("coin"), window[0], window[1]),
@@ -127,7 +124,7 @@ public class MexcWalletResource {
     @POST
     @Path("/withdraw")
     public Map<String, Object> withdraw(@Context HttpServerRequest request, String body) {
-        SignedRequests.Signed s = verify(request, body);
+        SignedRequests.Signed s = signed.verifyMexc(request, body);
         Params p = s.params();
         String coin = p.required("coin");
         if (p.optional("amount") == null) {
@@ -142,7 +139,7 @@ public class MexcWalletResource {
     @GET
     @Path("/withdraw/history")
     public List<Map<String, Object>> withdrawals(@Context HttpServerRequest request) {
-        SignedRequests.Signed s = verify(request, null);
+        SignedRequests.Signed s = signed.verifyMexc(request, null);
         Instant[] window = WalletResource.window(s.params(), HISTORY_REACH);
         List<Map<String, Object>> json = new ArrayList<>();
         for (PaperWallet.Withdrawal w : WalletResource.limited(wallet.withdrawals(s.account(), s.params().optional("coin"), null, window[0],

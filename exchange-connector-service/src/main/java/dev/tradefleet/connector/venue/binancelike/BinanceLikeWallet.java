@@ -131,7 +131,7 @@ final class BinanceLikeWallet implements VenueWallet {
         Duration reach = api.historyReach().compareTo(BY_CLIENT_ID_REACH) < 0 ? api.historyReach() : BY_CLIENT_ID_REACH;
         Map<String, String> query = history(asset, since, reach);
         query.put("withdrawOrderId", clientId);
-        return withdrawals(query).thenApply(all -> all.stream().filter(w -> clientId.equals(w.clientId())).findFirst());
+        return withdrawals(query).thenApply(all -> VenueWallet.askedUnder(clientId, all));
     }
 
     private CompletionStage<List<Withdrawal>> withdrawals(Map<String, String> query) {

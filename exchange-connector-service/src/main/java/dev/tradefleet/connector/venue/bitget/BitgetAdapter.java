@@ -19,6 +19,7 @@ import java.util.Set;
 public final class BitgetAdapter implements VenueAdapter {
 
     public static final BitgetAdapter INSTANCE = new BitgetAdapter();
+    static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY));
 
     private BitgetAdapter() {
     }
@@ -30,7 +31,7 @@ public final class BitgetAdapter implements VenueAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY);
+        return CAPABILITIES;
     }
 
     /**

@@ -66,7 +66,7 @@ final class BitgetClient implements VenueClient {
 
     @Override
     public Set<Capability> capabilities() {
-        return BitgetAdapter.INSTANCE.capabilities();
+        return BitgetAdapter.CAPABILITIES;
     }
 
     @Override

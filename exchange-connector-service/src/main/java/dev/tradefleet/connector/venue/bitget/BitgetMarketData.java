@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrNull;
@@ -85,7 +86,7 @@ final class BitgetMarketData implements MarketData {
     public CompletionStage<List<Candle>> candles(String symbol, String interval, int limit) {
         String granularity = GRANULARITY.get(interval);
         if (granularity == null) {
-            throw new IllegalArgumentException("no candle interval " + interval + "; one of " + INTERVALS);
+            return CompletableFuture.failedFuture(new VenueRejection("invalid-interval", "no candle interval " + interval + "; one of " + INTERVALS));
         }
         Duration length = LENGTH.get(interval);
         return get("/api/v2/spot/market/candles", Map.of("symbol", symbol, "granularity", granularity, "limit", String.valueOf(limit)))

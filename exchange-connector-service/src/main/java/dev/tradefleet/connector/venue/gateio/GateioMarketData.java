@@ -9,8 +9,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrNull;
@@ -33,7 +35,7 @@ final class GateioMarketData implements MarketData {
     @Override
     public CompletionStage<List<SymbolInfo>> symbols() {
         return pairs.all(false).thenApply(all -> all.values().stream().map(GateioMarketData::symbol)
-                .sorted(java.util.Comparator.comparing(SymbolInfo::symbol)).toList());
+                .sorted(Comparator.comparing(SymbolInfo::symbol)).toList());
     }
 
     /**
@@ -81,7 +83,7 @@ final class GateioMarketData implements MarketData {
     public CompletionStage<List<Candle>> candles(String symbol, String interval, int limit) {
         Duration length = LENGTH.get(interval);
         if (length == null) {
-            return java.util.concurrent.CompletableFuture.failedFuture(new VenueRejection("INVALID_PARAM_VALUE", "no candle interval " + interval));
+            return CompletableFuture.failedFuture(new VenueRejection("invalid-interval", "no candle interval " + interval + "; one of " + INTERVALS));
         }
         return pairs.pairOf(symbol).thenCompose(pair -> get("/spot/candlesticks", Map.of("currency_pair", pair, "interval", interval, "limit",
                 String.valueOf(limit)))).thenApply(rows -> {

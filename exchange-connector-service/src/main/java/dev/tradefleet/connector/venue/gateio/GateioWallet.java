@@ -103,7 +103,7 @@ final class GateioWallet implements VenueWallet {
     public CompletionStage<Optional<Withdrawal>> withdrawal(String clientId, String asset, Instant since) {
         Map<String, String> query = new HashMap<>(history(asset, since));
         query.put("withdraw_order_id", clientId);
-        return withdrawals(query).thenApply(all -> all.stream().filter(w -> clientId.equals(w.clientId())).findFirst());
+        return withdrawals(query).thenApply(all -> VenueWallet.askedUnder(clientId, all));
     }
 
     private CompletionStage<List<Withdrawal>> withdrawals(Map<String, String> query) {

@@ -72,10 +72,6 @@ public final class VenueWire {
         return clock;
     }
 
-    public Duration receiveWindow() {
-        return receiveWindow;
-    }
-
     public VenueLimiter limiter() {
         return limiter;
     }
