@@ -46,6 +46,8 @@ class EventConsumerLoopTest {
 
     private MessagingHarness h;
     private final List<EventConsumerLoop> loops = new ArrayList<>();
+    private String crashGroup;
+    private List<EventEnvelope> crashEvents;
 
     @AfterEach
     void tearDown() {
@@ -96,31 +98,71 @@ class EventConsumerLoopTest {
     }
 
     @Test
-    void aConsumerKilledMidBatchAndRestartedAppliesEveryRecordOnce() {
-        h = new MessagingHarness();
-        String group = TestInfrastructure.newGroup("killed");
-        List<EventEnvelope> events = sendPayments(200, 5);
-        ConsumerSettings settings = ConsumerSettings.defaults(group, List.of(h.topic)).withMaxPollRecords(30);
-
-        // The process dies in the middle of a poll batch: effects of that batch are committed, its offsets are not.
+    void aConsumerKilledInTheMiddleOfApplyingABatchAndRestartedAppliesEveryRecordOnce() {
+        // The process dies while applying a poll's records: their transaction never commits.
         AtomicInteger appliedBeforeCrash = new AtomicInteger();
         EventHandler payment = recordPayment();
-        EventConsumerLoop first = start(group, (tx, event) -> {
+        EventConsumerLoop first = startAndDie("killed", (tx, event) -> {
             if (appliedBeforeCrash.incrementAndGet() > 70) {
                 throw new OutOfMemoryError("simulated: the process dies here");
             }
             return payment.apply(tx, event);
-        }, settings);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !first.isRunning());
-        assertEquals(70, h.count("SELECT count(*) FROM applied_effects"));
+        });
+        long effects = h.count("SELECT count(*) FROM applied_effects");
+        assertTrue(effects <= 70, "what the dying transaction wrote is gone: " + effects);
+        assertEquals(effects, h.count("SELECT count(*) FROM fleet_consumer_receipts"), "effects and receipts commit together");
         assertEquals(0, first.deadLettered(), "a dying process dead-letters nothing");
 
-        EventConsumerLoop restarted = start(group, payment, settings);
-        await().atMost(Duration.ofSeconds(60)).until(() -> h.count("SELECT count(*) FROM fleet_consumer_receipts") == 200
-                && restarted.lag() == 0);
-        assertEachAppliedOnce(events);
+        EventConsumerLoop restarted = restartAndApplyAll();
+        assertEquals(200, first.applied() + restarted.applied());
+    }
+
+    @Test
+    void aConsumerKilledAfterABatchCommittedButBeforeItsOffsetsSkipsThatBatchWhenItComesAgain() {
+        // The effects of the poll are committed, the offsets not: Kafka delivers those records again.
+        AtomicInteger told = new AtomicInteger();
+        EventHandler payment = recordPayment();
+        EventConsumerLoop first = startAndDie("killed-after", new EventHandler() {
+            @Override
+            public Uni<Void> apply(SqlConnection transaction, EventEnvelope event) {
+                return payment.apply(transaction, event);
+            }
+
+            @Override
+            public void committed(EventEnvelope event) {
+                if (told.incrementAndGet() == 70) {
+                    throw new OutOfMemoryError("simulated: the process dies here");
+                }
+            }
+        });
+        assertTrue(h.count("SELECT count(*) FROM applied_effects") >= 70);
+
+        EventConsumerLoop restarted = restartAndApplyAll();
         assertTrue(restarted.duplicates() > 0, "records applied before the crash but not committed came again and were skipped");
         assertEquals(200, first.applied() + restarted.applied());
+    }
+
+    /** 200 payments, read 30 a poll by a consumer that dies as {@code handler} decides; returns once it stopped. */
+    private EventConsumerLoop startAndDie(String prefix, EventHandler handler) {
+        h = new MessagingHarness();
+        crashGroup = TestInfrastructure.newGroup(prefix);
+        crashEvents = sendPayments(200, 5);
+        EventConsumerLoop dying = start(crashGroup, handler, crashSettings());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !dying.isRunning());
+        return dying;
+    }
+
+    /** The same group again, until every payment has its receipt: each applied exactly once. */
+    private EventConsumerLoop restartAndApplyAll() {
+        EventConsumerLoop restarted = start(crashGroup, recordPayment(), crashSettings());
+        await().atMost(Duration.ofSeconds(60)).until(() -> h.count("SELECT count(*) FROM fleet_consumer_receipts") == 200
+                && restarted.lag() == 0);
+        assertEachAppliedOnce(crashEvents);
+        return restarted;
+    }
+
+    private ConsumerSettings crashSettings() {
+        return ConsumerSettings.defaults(crashGroup, List.of(h.topic)).withMaxPollRecords(30);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the offset. It runs on its own thread, never on an event loop, and gives these guarantees:
  * <ul>
  *     <li>an event's effect is applied once, however often Kafka delivers it (the receipt);</li>
+ *     <li>the records of a poll are applied in one transaction (one commit for many under load); when any of them
+ *     stands in the way, that transaction is rolled back and each record is applied in a transaction of its own;</li>
  *     <li>an offset is committed only after the transaction of its record (and of every record before it in the
  *     partition) committed, so a crash at any point redelivers and never skips;</li>
  *     <li>an outage (database or broker down, a {@link TransientFailure}) is retried with backoff until it
@@ -149,7 +152,7 @@ public final class EventConsumerLoop implements AutoCloseable {
             kafka.subscribe(settings.topics(), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    commit(kafka, applied);
+                    commit(kafka, applied, true);
                     tell(() -> handler.revoked(partitions));
                 }
 
@@ -167,7 +170,8 @@ public final class EventConsumerLoop implements AutoCloseable {
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
                 boolean heldBack = false;
-                for (TopicPartition partition : records.partitions()) {
+                boolean together = records.count() > 1 && applyTogether(records, applied);
+                for (TopicPartition partition : together ? List.<TopicPartition>of() : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
                     int handled = heldBack ? 0 : handleInOrder(batch, applied);
                     if (handled < batch.size()) {
@@ -176,7 +180,7 @@ public final class EventConsumerLoop implements AutoCloseable {
                         heldBack = true;
                     }
                 }
-                commit(kafka, applied);
+                commit(kafka, applied, false);
                 measureLag(kafka);
                 pruneReceiptsIfDue();
                 if (heldBack && running) {
@@ -200,6 +204,47 @@ public final class EventConsumerLoop implements AutoCloseable {
             consumer = null;
             running = false;
         }
+    }
+
+    /**
+     * Applies every record of a poll in one transaction, each partition's in order: under load one commit serves many
+     * records. Returns false, having applied nothing, when any record stands in the way (one that does not parse,
+     * an effect that fails, an outage): then each record goes on its own, where a bad one is retried and dead-lettered
+     * alone and an outage is waited out.
+     */
+    private boolean applyTogether(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
+        List<EventEnvelope> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(EventCodec.decode(record.value()));
+            } catch (MalformedEventException e) {
+                return false;
+            }
+        }
+        List<ConsumerReceipts.Outcome> outcomes;
+        try {
+            outcomes = receipts.applyAllOnce(pool, events, (tx, event) -> Uni.createFrom().deferred(() -> handler.apply(tx, event)))
+                    .await().atMost(settings.applyTimeout());
+        } catch (RuntimeException failure) {
+            Error fatal = Failures.fatal(failure);
+            if (fatal != null) {
+                throw fatal;
+            }
+            return false;
+        }
+        long fresh = outcomes.stream().filter(ConsumerReceipts.Outcome.APPLIED::equals).count();
+        applied.addAndGet(fresh);
+        duplicates.addAndGet(events.size() - fresh);
+        for (int i = 0; i < events.size(); i++) {
+            if (outcomes.get(i) == ConsumerReceipts.Outcome.APPLIED) {
+                tellCommitted(events.get(i));
+            }
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            done.merge(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1),
+                    (earlier, later) -> later.offset() > earlier.offset() ? later : earlier);
+        }
+        return true;
     }
 
     /** Applies records in partition order; returns how many are done (applied, duplicate or dead-lettered). */
@@ -291,8 +336,21 @@ public final class EventConsumerLoop implements AutoCloseable {
                 record.offset(), reason);
     }
 
-    private void commit(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> applied) {
+    /**
+     * After a poll the commit is not waited for: a lost one only redelivers records whose receipts skip them, and the
+     * broker's round trip would hold up the next poll. Before partitions move to another consumer it is waited for.
+     */
+    private void commit(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> applied, boolean wait) {
         if (applied.isEmpty()) {
+            return;
+        }
+        if (!wait) {
+            kafka.commitAsync(Map.copyOf(applied), (offsets, failure) -> {
+                if (failure != null) {
+                    LOG.warnf("consumer %s could not commit offsets: %s", settings.name(), Failures.describe(failure));
+                }
+            });
+            applied.clear();
             return;
         }
         try {

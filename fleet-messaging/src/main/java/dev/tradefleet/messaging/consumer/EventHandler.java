@@ -11,6 +11,10 @@ import java.util.Collection;
  * A consumer's effect for one event, written with {@code transaction}: the consumer's receipt is recorded
  * in the same transaction, so the effect happens once however often Kafka delivers the event.
  *
+ * <p>The transaction may carry the effects of the other events of the same poll before and after this one, and may
+ * be rolled back and this effect applied again alone: an effect writes only through {@code transaction} and does
+ * nothing else, so that it can be undone with it.
+ *
  * <p>Fail with {@link TransientFailure} for "not now" (the event is retried until it applies); any other
  * failure is retried a bounded number of times and then sent to the dead-letter topic.
  */
