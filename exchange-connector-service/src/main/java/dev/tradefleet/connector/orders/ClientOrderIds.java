@@ -3,6 +3,7 @@ package dev.tradefleet.connector.orders;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The venue's client order id of an intent: derived from the intent id and nothing else, so a redelivered intent
@@ -16,6 +17,7 @@ public final class ClientOrderIds {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
     private static final char[] BASE32 = ALPHABET.toCharArray();
     private static final int LENGTH = PREFIX.length() + 26;
+    private static final Pattern ENCODED = Pattern.compile("[a-z2-7]{26}");
 
     public enum Venue { BINANCE, MEXC, BITGET, GATEIO }
 
@@ -33,7 +35,7 @@ public final class ClientOrderIds {
             return null;
         }
         String id = clientOrderId.startsWith("t-") ? clientOrderId.substring(2) : clientOrderId;
-        if (id.length() != LENGTH || !id.startsWith(PREFIX) || !id.substring(PREFIX.length()).matches("[a-z2-7]{26}")) {
+        if (id.length() != LENGTH || !id.startsWith(PREFIX) || !ENCODED.matcher(id.substring(PREFIX.length())).matches()) {
             return null;
         }
         return decode(id.substring(PREFIX.length()).toLowerCase(Locale.ROOT));

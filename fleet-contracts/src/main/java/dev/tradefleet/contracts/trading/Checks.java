@@ -2,9 +2,12 @@ package dev.tradefleet.contracts.trading;
 
 import java.math.BigDecimal;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** What every trading payload checks on construction, so that a malformed event fails to parse (and goes to the DLQ). */
 final class Checks {
+
+    private static final Pattern TEXT = Pattern.compile("[A-Za-z0-9._:/-]+");
 
     private Checks() {
     }
@@ -37,7 +40,7 @@ final class Checks {
     }
 
     static String text(String value, String field) {
-        if (value == null || value.isBlank() || value.length() > 64 || !value.matches("[A-Za-z0-9._:/-]+")) {
+        if (value == null || value.isBlank() || value.length() > 64 || !TEXT.matcher(value).matches()) {
             throw new IllegalArgumentException(field + " must be 1 to 64 of A-Z a-z 0-9 . _ : / -");
         }
         return value;
