@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.limits.VenueRequest;
+import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.VenueBusy;
 
@@ -19,8 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
@@ -40,6 +45,13 @@ public final class VenueWire {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Time left for the request to travel: less than this left of the window, a placement is not sent. */
     private static final Duration SENDING_MARGIN = Duration.ofMillis(500);
+
+    /**
+     * Requests are sent with the blocking {@code HttpClient.send} on these threads rather than with {@code sendAsync}:
+     * the JDK completes every {@code sendAsync} in the common pool, which on a machine of two cores or fewer is a
+     * new thread per answer. At most this many requests are on the wire at once; the others queue.
+     */
+    private static final ThreadPoolExecutor SENDERS = senders(64);
 
     private final String base;
     private final VenueLimiter limiter;
@@ -93,9 +105,27 @@ public final class VenueWire {
                 throw new VenueBusy(method + " " + path + ": held past its receive window, not sent", Duration.ZERO);
             }
             HttpRequest request = build.apply(recordedAt == null ? clock.millis() : recordedAt.toEpochMilli()).timeout(timeout).build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+            return CompletableFuture.supplyAsync(() -> exchange(request), SENDERS)
                     .handle((response, failure) -> sorted(method + " " + (failure == null ? path : endpoint(path)), response, failure));
         });
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    private static ThreadPoolExecutor senders(int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                DaemonThreads.named("venue-http"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private HttpResponse<String> sorted(String call, HttpResponse<String> response, Throwable failure) {
