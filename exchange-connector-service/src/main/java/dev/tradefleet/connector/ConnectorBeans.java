@@ -157,7 +157,7 @@ public class ConnectorBeans {
         tickers.start();
         reconciliation.scheduleWithFixedDelay(() -> {
             try {
-                executor.reconcileAll();
+                executor.reconcileAllWithin(config.reconcileInterval());
             } catch (RuntimeException e) {
                 Logger.getLogger(ConnectorBeans.class).warnf("reconciliation could not start: %s", e.toString());
             }

@@ -88,6 +88,8 @@ public final class OrderExecutor implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AccountLanes lanes;
     private final Set<UUID> toReconcile = ConcurrentHashMap.newKeySet();
+    /** Accounts whose lane must look at their pending intents on its next run (a run for stream reports alone need not). */
+    private final Set<UUID> intentsDue = ConcurrentHashMap.newKeySet();
     private final Map<UUID, UserStream> streams = new ConcurrentHashMap<>();
     private final Map<UUID, Queue<StreamReport>> inbox = new ConcurrentHashMap<>();
 
@@ -109,15 +111,32 @@ public final class OrderExecutor implements AutoCloseable {
 
     /** New intents of the account: its lane runs (again) soon. */
     public void wake(UUID account) {
+        intentsDue.add(account);
         lanes.wake(account);
     }
 
     /**
-     * Every account with intents to do or orders to follow is compared with its venue: at start-up and every
-     * reconciliation interval.
+     * Every account with intents to do or orders to follow is compared with its venue now: when this instance takes
+     * accounts over (at start-up, too).
      */
     public void reconcileAll() {
-        await(orders.accountsWithWork().subscribeAsCompletionStage()).stream().filter(ownership::owns).forEach(this::reconcile);
+        ownedAccountsWithWork().forEach(this::reconcile);
+    }
+
+    /**
+     * Every account with work is compared with its venue within {@code interval}, at even steps in a stable order (so
+     * each comes round once an interval) rather than all at once: comparing reads every open order of an account, and
+     * all accounts together held up the intents behind them for hundreds of milliseconds.
+     */
+    public void reconcileAllWithin(Duration interval) {
+        List<UUID> accounts = ownedAccountsWithWork();
+        for (int i = 0; i < accounts.size(); i++) {
+            reconcileLater(accounts.get(i), interval.multipliedBy(i).dividedBy(accounts.size()));
+        }
+    }
+
+    private List<UUID> ownedAccountsWithWork() {
+        return await(orders.accountsWithWork().subscribeAsCompletionStage()).stream().filter(ownership::owns).sorted().toList();
     }
 
     /** Partitions moved between instances: streams of accounts now someone else's close, accounts now ours catch up. */
@@ -135,12 +154,12 @@ public final class OrderExecutor implements AutoCloseable {
     /** The account's intents are done, then its orders still followed are compared with the venue. */
     public void reconcile(UUID account) {
         toReconcile.add(account);
-        lanes.wake(account);
+        wake(account);
     }
 
     /** Intents only: what a deferred intent waits for. */
     private void wakeLater(UUID account, Duration after) {
-        timer.schedule(() -> lanes.wake(account), Math.max(after.toMillis(), 10), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> wake(account), Math.max(after.toMillis(), 10), TimeUnit.MILLISECONDS);
     }
 
     /** An outcome to learn from the venue (an answer lost, trades not read): the account is reconciled soon. */
@@ -158,6 +177,30 @@ public final class OrderExecutor implements AutoCloseable {
         }
     }
 
+    /** The account's pending intents, in order; false when one must wait (its lane runs again for it later). */
+    private boolean takePendingIntents(UUID account) {
+        List<PendingIntent> pending = await(orders.pendingIntents(account, BATCH).subscribeAsCompletionStage());
+        for (PendingIntent intent : pending) {
+            Instant now = clock.instant();
+            if (intent.notBefore() != null && now.isBefore(intent.notBefore())) {
+                wakeLater(account, Duration.between(now, intent.notBefore()));
+                return false;
+            }
+            Turn turn = take(intent);
+            if (turn instanceof Turn.Later later) {
+                LOG.infof("intent %s of account %s waits %d ms: %s", intent.intent().intentId(), account, later.after().toMillis(), later.why());
+                await(orders.defer(intent.seq(), clock.instant().plus(later.after())).subscribeAsCompletionStage());
+                wakeLater(account, later.after());
+                return false;
+            }
+        }
+        if (pending.size() == BATCH) {
+            wake(account);
+            return false;
+        }
+        return true;
+    }
+
     private void doWork(UUID account) {
         if (!ownership.owns(account)) {
             // another instance consumes this account's intents now: its lane runs there
@@ -170,23 +213,7 @@ public final class OrderExecutor implements AutoCloseable {
             // taken off only once recorded: a failure leaves it for the next run
             reports.poll();
         }
-        List<PendingIntent> pending = await(orders.pendingIntents(account, BATCH).subscribeAsCompletionStage());
-        for (PendingIntent intent : pending) {
-            Instant now = clock.instant();
-            if (intent.notBefore() != null && now.isBefore(intent.notBefore())) {
-                wakeLater(account, Duration.between(now, intent.notBefore()));
-                return;
-            }
-            Turn turn = take(intent);
-            if (turn instanceof Turn.Later later) {
-                LOG.infof("intent %s of account %s waits %d ms: %s", intent.intent().intentId(), account, later.after().toMillis(), later.why());
-                await(orders.defer(intent.seq(), clock.instant().plus(later.after())).subscribeAsCompletionStage());
-                wakeLater(account, later.after());
-                return;
-            }
-        }
-        if (pending.size() == BATCH) {
-            lanes.wake(account);
+        if (intentsDue.remove(account) && !takePendingIntents(account)) {
             return;
         }
         if (toReconcile.remove(account)) {
@@ -208,7 +235,11 @@ public final class OrderExecutor implements AutoCloseable {
             return;
         }
         List<VenueTrade> trades = report.trade() == null ? List.of() : List.of(report.trade());
-        await(orders.record(row.get(), VenueReport.of(report.order(), trades), null).subscribeAsCompletionStage());
+        VenueReport seen = VenueReport.of(report.order(), trades);
+        if (!row.get().alreadyShows(seen)) {
+            // most reports only confirm what the venue's answer said already: those cost no transaction
+            await(orders.record(row.get(), seen, null).subscribeAsCompletionStage());
+        }
         BigDecimal reported = row.get().filledQuantity().add(report.trade() == null ? BigDecimal.ZERO : report.trade().quantity());
         if (report.order().executedQuantity().compareTo(reported) > 0) {
             reconcile(account);
@@ -553,17 +584,21 @@ public final class OrderExecutor implements AutoCloseable {
 
     /** Records the venue's view of the order, with its trades when some are not reported yet. */
     private void record(OrderRow order, VenueOrder seen, VenueClient venue, Long seq) {
-        List<VenueTrade> trades = List.of();
-        if (seen.executedQuantity().compareTo(order.filledQuantity()) > 0 && seen.venueOrderId() != null) {
-            try {
-                trades = await(venue.trades(order.symbol(), seen.venueOrderId()));
-            } catch (VenueRejection | AmbiguousOutcome | VenueBusy e) {
-                // the state is news now; the trades follow at the next look
-                LOG.debugf("trades of %s not read now: %s", order.clientOrderId(), e.getMessage());
-                reconcileLater(order.credentialId(), RETRY);
+        boolean tradesMissing = seen.executedQuantity().compareTo(order.filledQuantity()) > 0;
+        // nothing new (as reconciliation finds most orders) costs no transaction
+        if (seq != null || tradesMissing || !order.alreadyShows(VenueReport.of(seen, List.of()))) {
+            List<VenueTrade> trades = List.of();
+            if (tradesMissing && seen.venueOrderId() != null) {
+                try {
+                    trades = await(venue.trades(order.symbol(), seen.venueOrderId()));
+                } catch (VenueRejection | AmbiguousOutcome | VenueBusy e) {
+                    // the state is news now; the trades follow at the next look
+                    LOG.debugf("trades of %s not read now: %s", order.clientOrderId(), e.getMessage());
+                    reconcileLater(order.credentialId(), RETRY);
+                }
             }
+            await(orders.record(order, VenueReport.of(seen, trades), seq).subscribeAsCompletionStage());
         }
-        await(orders.record(order, VenueReport.of(seen, trades), seq).subscribeAsCompletionStage());
         if (seen.status() == OrderStatus.ACCEPTED || seen.status() == OrderStatus.PARTIALLY_FILLED) {
             follows(order.credentialId(), venue);
         }

@@ -249,7 +249,7 @@ public final class OrderRepository {
 
     /**
      * How far along a status is: a state only moves forward (in flight, unknown, accepted, partly filled, ended),
-     * so a late or repeated answer never undoes a newer one.
+     * so a late or repeated answer never undoes a newer one. {@link OrderRow#alreadyShows} ranks alike.
      */
     private static String rank(String status) {
         return "(CASE " + status + " WHEN 'SENDING' THEN 0 WHEN 'UNKNOWN' THEN 1 WHEN 'ACCEPTED' THEN 2"

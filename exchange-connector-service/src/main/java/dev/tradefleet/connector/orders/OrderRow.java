@@ -28,6 +28,26 @@ public record OrderRow(UUID intentId, UUID credentialId, UUID userId, String ven
         };
     }
 
+    /**
+     * Whether recording {@code report} would change nothing: it carries no trade, and neither its state nor its
+     * executed quantity is further along than this (the repository moves an order forward only).
+     */
+    public boolean alreadyShows(VenueReport report) {
+        return !sending() && report.trades().isEmpty() && progress(report.status().name()) <= progress(status)
+                && report.executedQuantity().compareTo(executedQuantity) <= 0;
+    }
+
+    /** How far along a status is: in flight, unknown, accepted, partly filled, ended (as the repository ranks it). */
+    private static int progress(String status) {
+        return switch (status) {
+            case SENDING -> 0;
+            case "UNKNOWN" -> 1;
+            case "ACCEPTED" -> 2;
+            case "PARTIALLY_FILLED" -> 3;
+            default -> 4;
+        };
+    }
+
     public boolean open() {
         return status.equals("ACCEPTED") || status.equals("PARTIALLY_FILLED");
     }
