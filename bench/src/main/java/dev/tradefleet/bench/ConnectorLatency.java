@@ -11,6 +11,7 @@ import dev.tradefleet.contracts.trading.PlaceOrder;
 import dev.tradefleet.contracts.trading.TradingIntents;
 import dev.tradefleet.devstack.Fleet;
 import dev.tradefleet.devstack.FleetSettings;
+import dev.tradefleet.embedded.EmbeddedPostgres;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +55,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the paper venue's limits are lifted on both sides, since Binance's own (100 orders/s per address) would make
  * this a measure of the limiter. Also reports the connector's CPU (of one core) and resident memory during each run.
  *
- * <p>Usage: {@code java -cp "bench/target/tradefleet-bench.jar:bench/target/lib/*" dev.tradefleet.bench.ConnectorLatency [seconds] [accounts] [rates]}
+ * <p>Usage: {@code java -cp "bench/target/tradefleet-bench.jar:bench/target/lib/*" dev.tradefleet.bench.ConnectorLatency [seconds] [accounts] [rates] [warm-up seconds]}
  */
 public final class ConnectorLatency {
 
@@ -78,6 +83,7 @@ public final class ConnectorLatency {
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int[] rates = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {200, 400, 800};
+        int warmUpSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 150;
         Path repo = Path.of("").toAbsolutePath();
         Path home = Files.createTempDirectory(repo.resolve("bench/target"), "connector-bench-");
         FleetSettings settings = FleetSettings.isolated(repo, home, Map.of(
@@ -92,13 +98,18 @@ public final class ConnectorLatency {
             String bootstrap = "127.0.0.1:" + fleet.settings().kafkaPort();
             long pid = Long.parseLong(Files.readString(home.resolve("run/" + CONNECTOR + ".pid")).strip());
             try (Driver driver = new Driver(bootstrap)) {
-                // the JIT compiles the hot paths first; that time is not the service's
-                driver.run(opened, 100, Duration.ofSeconds(20), pid);
+                // The JIT compiles the hot paths first: on two shared cores its compiler threads take a third of the
+                // connector's CPU for the first two minutes, and latency measured then is the compiler's, not the service's.
+                driver.run(opened, 100, Duration.ofSeconds(warmUpSeconds), pid);
                 List<Run> runs = new ArrayList<>();
+                List<Stages> stages = new ArrayList<>();
                 for (int rate : rates) {
-                    runs.add(driver.run(opened, rate, Duration.ofSeconds(seconds), pid));
+                    Run run = driver.run(opened, rate, Duration.ofSeconds(seconds), pid);
+                    runs.add(run);
+                    stages.add(Stages.of(fleet, rate, driver.intentsOfTheLastRun()));
                 }
                 System.out.println(report(runs, accounts));
+                System.out.println(Stages.report(stages));
             }
         }
     }
@@ -194,6 +205,10 @@ public final class ConnectorLatency {
             consumer.close();
         }
 
+        List<UUID> intentsOfTheLastRun() {
+            return List.copyOf(due.keySet());
+        }
+
         Run run(List<Account> accounts, int rate, Duration duration, long pid) throws Exception {
             due.clear();
             latency.clear();
@@ -231,6 +246,65 @@ public final class ConnectorLatency {
             reading.set(false);
             reader.join();
             producer.close();
+        }
+    }
+
+    /**
+     * Where an intent's time went, from the connector's own timestamps (each a transaction's start): intake (published
+     * → the consumer's transaction that recorded it), lane (→ its order row committed as SENDING), venue (→ the answer
+     * recorded: the signed REST call and the paper exchange's work), relay (→ the outbox row published to Kafka).
+     * What is left of the total is Kafka's delivery to the driver.
+     */
+    private record Stages(int rate, double[] p50, double[] p99) {
+
+        private static final String[] NAMES = {"intake", "lane", "venue", "relay"};
+        private static final String SQL = "WITH s AS (SELECT (convert_from(i.event, 'UTF8')::jsonb->>'time')::timestamptz AS published,"
+                + " i.received_at, o.sent_at, i.done_at, ob.published_at AS relayed FROM intents i JOIN orders o ON o.intent_id = i.intent_id"
+                + " JOIN fleet_outbox ob ON ob.record_key = i.credential_id::text AND ob.topic = 'trading.order-updates.v1'"
+                + " AND (convert_from(ob.payload, 'UTF8')::jsonb->'data'->>'intentId')::uuid = i.intent_id"
+                + " WHERE i.intent_id = ANY(?)), m AS (SELECT extract(epoch FROM received_at - published) * 1000 AS intake,"
+                + " extract(epoch FROM sent_at - received_at) * 1000 AS lane, extract(epoch FROM done_at - sent_at) * 1000 AS venue,"
+                + " extract(epoch FROM relayed - done_at) * 1000 AS relay FROM s)"
+                + " SELECT percentile_cont(?) WITHIN GROUP (ORDER BY intake), percentile_cont(?) WITHIN GROUP (ORDER BY lane),"
+                + " percentile_cont(?) WITHIN GROUP (ORDER BY venue), percentile_cont(?) WITHIN GROUP (ORDER BY relay) FROM m";
+
+        static Stages of(Fleet fleet, int rate, List<UUID> intents) throws Exception {
+            try (Connection c = DriverManager.getConnection(fleet.jdbcUrl("connector"), EmbeddedPostgres.USER, fleet.superuserPassword())) {
+                return new Stages(rate, percentiles(c, intents, 0.5), percentiles(c, intents, 0.99));
+            }
+        }
+
+        private static double[] percentiles(Connection c, List<UUID> intents, double p) throws Exception {
+            try (PreparedStatement query = c.prepareStatement(SQL)) {
+                query.setArray(1, c.createArrayOf("uuid", intents.toArray()));
+                for (int i = 2; i <= 5; i++) {
+                    query.setDouble(i, p);
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    double[] values = new double[NAMES.length];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.getDouble(i + 1);
+                    }
+                    return values;
+                }
+            }
+        }
+
+        static String report(List<Stages> runs) {
+            StringBuilder s = new StringBuilder("#### Where the time went (the connector's timestamps; p50 / p99 ms)\n\n| intents/s |");
+            for (String name : NAMES) {
+                s.append(' ').append(name).append(" |");
+            }
+            s.append("\n| ---: |").append(" ---: |".repeat(NAMES.length)).append('\n');
+            for (Stages r : runs) {
+                s.append("| ").append(r.rate()).append(" |");
+                for (int i = 0; i < NAMES.length; i++) {
+                    s.append(String.format(Locale.ROOT, " %.1f / %.1f |", r.p50()[i], r.p99()[i]));
+                }
+                s.append('\n');
+            }
+            return s.toString();
         }
     }
 
