@@ -339,7 +339,8 @@ class EventConsumerLoopTest {
                 ? Uni.createFrom().completionStage(gate).flatMap(ignored -> payment.apply(tx, event))
                 : payment.apply(tx, event), ConsumerSettings.defaults(group, List.of(h.topic)).withMaxPollRecords(1));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> loop.applied() == 4 && loop.lag() == 6);
+        // held at the fifth: the records after the one in hand, or after the last applied (5 or 6)
+        await().atMost(Duration.ofSeconds(20)).until(() -> loop.applied() == 4 && loop.lag() >= 5);
         gate.complete(null);
         await().atMost(Duration.ofSeconds(60)).until(() -> loop.applied() == 10 && loop.lag() == 0);
         assertEachAppliedOnce(events);

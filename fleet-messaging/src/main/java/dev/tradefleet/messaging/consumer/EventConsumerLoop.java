@@ -169,6 +169,8 @@ public final class EventConsumerLoop implements AutoCloseable {
             int outages = 0;
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
+                // known before the records are applied too, so that a consumer held up by them shows its lag
+                measureLag(kafka);
                 boolean heldBack = false;
                 boolean together = records.count() > 1 && applyTogether(records, applied);
                 for (TopicPartition partition : together ? List.<TopicPartition>of() : records.partitions()) {
