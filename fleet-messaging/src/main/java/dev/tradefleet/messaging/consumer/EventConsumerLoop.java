@@ -171,17 +171,7 @@ public final class EventConsumerLoop implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
                 // known before the records are applied too, so that a consumer held up by them shows its lag
                 measureLag(kafka);
-                boolean heldBack = false;
-                boolean together = records.count() > 1 && applyTogether(records, applied);
-                for (TopicPartition partition : together ? List.<TopicPartition>of() : records.partitions()) {
-                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
-                    int handled = heldBack ? 0 : handleInOrder(batch, applied);
-                    if (handled < batch.size()) {
-                        // an outage (or a stop): read the partition again from the record not yet applied
-                        kafka.seek(partition, batch.get(handled).offset());
-                        heldBack = true;
-                    }
-                }
+                boolean heldBack = !(records.count() > 1 && applyTogether(records, applied)) && applyOneByOne(kafka, records, applied);
                 commit(kafka, applied, false);
                 measureLag(kafka);
                 pruneReceiptsIfDue();
@@ -247,6 +237,22 @@ public final class EventConsumerLoop implements AutoCloseable {
                     (earlier, later) -> later.offset() > earlier.offset() ? later : earlier);
         }
         return true;
+    }
+
+    /** Applies each record in a transaction of its own; true when an outage (or a stop) held a partition back. */
+    private boolean applyOneByOne(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records,
+                                  Map<TopicPartition, OffsetAndMetadata> done) {
+        boolean heldBack = false;
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+            int handled = heldBack ? 0 : handleInOrder(batch, done);
+            if (handled < batch.size()) {
+                // read the partition again from the record not yet applied
+                kafka.seek(partition, batch.get(handled).offset());
+                heldBack = true;
+            }
+        }
+        return heldBack;
     }
 
     /** Applies records in partition order; returns how many are done (applied, duplicate or dead-lettered). */
