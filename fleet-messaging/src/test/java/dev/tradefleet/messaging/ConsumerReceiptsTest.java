@@ -9,15 +9,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConsumerReceiptsTest {
 
     private final MessagingHarness h = new MessagingHarness();
-    private final ConsumerReceipts receipts = new ConsumerReceipts("ledger-test");
+    private final ConsumerReceipts receipts = new ConsumerReceipts("ledger-test", Duration.ofSeconds(30));
 
     @AfterEach
     void tearDown() {
@@ -57,6 +59,23 @@ class ConsumerReceiptsTest {
         List<String> applied = h.pool.query("SELECT event_id FROM applied_effects ORDER BY applied_order").execute().await().indefinitely()
                 .stream().map(row -> row.getString(0)).toList();
         assertEquals(List.of(seen.id(), fresh.id(), later.id()), applied, "each once, in the batch's order");
+    }
+
+    @Test
+    void anEffectThatOverrunsItsTimeIsStoppedAndRolledBackSoTheRetryAppliesIt() {
+        ConsumerReceipts impatient = new ConsumerReceipts("ledger-test", Duration.ofMillis(500));
+        EventEnvelope event = MessagingHarness.payment("acct-4", 1, "4");
+        // told within seconds, not after the statement's minute
+        RuntimeException overrun = assertThrows(RuntimeException.class, () -> impatient.applyOnce(h.pool, event, tx -> insert(tx, event)
+                .chain(() -> tx.query("SELECT pg_sleep(60)").execute()).replaceWithVoid()).await().atMost(Duration.ofSeconds(20)));
+        assertTrue(String.valueOf(overrun.getCause()).contains("took longer than PT0.5S"), overrun.toString());
+        assertEquals(0, h.count("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)' AND state = 'active'"),
+                "the overrunning statement was cancelled, not left holding its locks");
+
+        // without the rollback this would wait on the abandoned transaction's receipt, then find it applied by it
+        Outcome retry = receipts.applyOnce(h.pool, event, tx -> insert(tx, event)).await().atMost(Duration.ofSeconds(20));
+        assertEquals(Outcome.APPLIED, retry);
+        assertEquals(1, h.count("SELECT count(*) FROM applied_effects"), "the abandoned try left nothing behind");
     }
 
     private Uni<Void> insert(SqlConnection tx, EventEnvelope event) {

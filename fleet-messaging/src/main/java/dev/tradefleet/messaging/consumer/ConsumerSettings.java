@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param name             the consumer group and the name its receipts are recorded under
  * @param maxAttempts      tries of an event that fails for a reason of its own before it is dead-lettered
+ * @param applyTimeout     how long the effects of one transaction may take: longer, they are stopped, rolled back and
+ *                         tried again, as after an outage
  * @param receiptRetention how long receipts are kept: longer than any redelivery window (topic retention)
  */
 public record ConsumerSettings(String name, List<String> topics, int maxAttempts, Backoff backoff,

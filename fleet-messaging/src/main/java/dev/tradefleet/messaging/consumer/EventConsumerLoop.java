@@ -71,7 +71,7 @@ public final class EventConsumerLoop implements AutoCloseable {
         this.handler = handler;
         this.settings = settings;
         this.deadLetters = deadLetters;
-        this.receipts = new ConsumerReceipts(settings.name());
+        this.receipts = new ConsumerReceipts(settings.name(), settings.applyTimeout());
         this.kafkaConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, settings.name(),
@@ -216,7 +216,7 @@ public final class EventConsumerLoop implements AutoCloseable {
         List<ConsumerReceipts.Outcome> outcomes;
         try {
             outcomes = receipts.applyAllOnce(pool, events, (tx, event) -> Uni.createFrom().deferred(() -> handler.apply(tx, event)))
-                    .await().atMost(settings.applyTimeout());
+                    .await().atMost(patience());
         } catch (RuntimeException failure) {
             Error fatal = Failures.fatal(failure);
             if (fatal != null) {
@@ -288,7 +288,7 @@ public final class EventConsumerLoop implements AutoCloseable {
             try {
                 ConsumerReceipts.Outcome outcome = receipts
                         .applyOnce(pool, event, tx -> Uni.createFrom().deferred(() -> handler.apply(tx, event)))
-                        .await().atMost(settings.applyTimeout());
+                        .await().atMost(patience());
                 if (outcome == ConsumerReceipts.Outcome.APPLIED) {
                     applied.incrementAndGet();
                     tellCommitted(event);
@@ -312,6 +312,14 @@ public final class EventConsumerLoop implements AutoCloseable {
                 Backoff.sleep(settings.backoff().after(attempt));
             }
         }
+    }
+
+    /**
+     * How long to wait for a transaction: the receipts stop and roll back effects that take longer than the apply
+     * timeout themselves; this only guards against a database that answers neither the effect nor the rollback.
+     */
+    private Duration patience() {
+        return settings.applyTimeout().multipliedBy(3);
     }
 
     private void tell(Runnable step) {
