@@ -118,17 +118,33 @@ class IntentsToExecutionsTest {
     }
 
     @Test
-    void aRestingLimitOrderIsAcceptedAndThenCancelled() throws Exception {
+    void restingLimitAndStopLimitOrdersAreAcceptedAndThenCancelled() throws Exception {
         Trading.Account account = trading.newAccount();
         PlaceOrder bid = Trading.limitBuy(account, "0.01", "1000");
+        BigDecimal price = new BigDecimal(priceOf("BTCUSDT"));
+        PlaceOrder stop = new PlaceOrder(UUID.randomUUID(), account.credentialId(), account.userId(), "order-service", "BTCUSDT",
+                OrderSide.SELL, OrderKind.STOP_LIMIT, null, new BigDecimal("0.01"), null,
+                price.multiply(new BigDecimal("0.49")).setScale(2, java.math.RoundingMode.DOWN),
+                price.multiply(new BigDecimal("0.5")).setScale(2, java.math.RoundingMode.DOWN));
         trading.send(bid);
+        trading.send(stop);
         OrderUpdate accepted = trading.awaitUpdate(bid.intentId(), OrderStatus.ACCEPTED);
         assertEquals(0, BigDecimal.ZERO.compareTo(accepted.executedQuantity()));
+        OrderUpdate stopAccepted = trading.awaitUpdate(stop.intentId(), OrderStatus.ACCEPTED);
+        assertEquals(ClientOrderIds.ofTrigger(stop.intentId(), ClientOrderIds.Venue.BINANCE), stopAccepted.clientOrderId(),
+                "a stop-limit's id says what it is, for venues that keep trigger orders apart");
 
-        trading.send(new CancelOrder(UUID.randomUUID(), account.credentialId(), account.userId(), "order-service", "BTCUSDT", bid.intentId()));
-        trading.awaitUpdate(bid.intentId(), OrderStatus.CANCELLED);
-        assertEquals("CANCELED", trading.ordersOnTheVenue(account).get(0).path("status").asText());
-        assertEquals(List.of(OrderStatus.ACCEPTED, OrderStatus.CANCELLED), trading.statuses(bid.intentId()));
+        for (PlaceOrder order : List.of(bid, stop)) {
+            trading.send(new CancelOrder(UUID.randomUUID(), account.credentialId(), account.userId(), "order-service", "BTCUSDT", order.intentId()));
+            trading.awaitUpdate(order.intentId(), OrderStatus.CANCELLED);
+            assertEquals(List.of(OrderStatus.ACCEPTED, OrderStatus.CANCELLED), trading.statuses(order.intentId()));
+        }
+        JsonNode onTheVenue = trading.ordersOnTheVenue(account);
+        assertEquals(2, onTheVenue.size());
+        onTheVenue.forEach(order -> assertEquals("CANCELED", order.path("status").asText()));
+        assertEquals("STOP_LOSS_LIMIT", java.util.stream.StreamSupport.stream(onTheVenue.spliterator(), false)
+                .filter(order -> order.path("clientOrderId").asText().equals(stopAccepted.clientOrderId())).findFirst().orElseThrow()
+                .path("type").asText());
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueTrade;
 import dev.tradefleet.contracts.trading.CancelAll;
 import dev.tradefleet.contracts.trading.CancelOrder;
+import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.OrderStatus;
 import dev.tradefleet.contracts.trading.PlaceOco;
@@ -329,7 +330,7 @@ public final class OrderExecutor implements AutoCloseable {
             return Turn.DONE;
         }
         VenueSession session = found.get();
-        String clientOrderId = ClientOrderIds.of(intent.intentId(), venueOf(session.venue()));
+        String clientOrderId = clientOrderId(intent, venueOf(session.venue()));
         if (!listed(session, intent.symbol())) {
             refuse(intent, session.venue(), "unknown-symbol", noSymbol(session, intent.symbol()), seq);
             return Turn.DONE;
@@ -649,10 +650,16 @@ public final class OrderExecutor implements AutoCloseable {
 
     /** The orders an intent places, by the ids they go by: an order's its intent's, an OCO's legs their own; a cancel none. */
     private static List<Placement> placements(TradingIntent intent, String venue) {
-        List<UUID> ids = intent instanceof PlaceOrder ? List.of(intent.intentId())
-                : intent instanceof PlaceOco oco ? List.of(oco.takeProfitLegId(), oco.stopLossLegId()) : List.of();
         ClientOrderIds.Venue venueId = venueOf(venue);
+        if (intent instanceof PlaceOrder place) {
+            return List.of(new Placement(place.intentId(), clientOrderId(place, venueId)));
+        }
+        List<UUID> ids = intent instanceof PlaceOco oco ? List.of(oco.takeProfitLegId(), oco.stopLossLegId()) : List.of();
         return ids.stream().map(id -> new Placement(id, ClientOrderIds.of(id, venueId))).toList();
+    }
+
+    private static String clientOrderId(PlaceOrder intent, ClientOrderIds.Venue venue) {
+        return intent.kind() == OrderKind.STOP_LIMIT ? ClientOrderIds.ofTrigger(intent.intentId(), venue) : ClientOrderIds.of(intent.intentId(), venue);
     }
 
     private static ClientOrderIds.Venue venueOf(String venue) {

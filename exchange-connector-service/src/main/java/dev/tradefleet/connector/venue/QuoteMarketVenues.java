@@ -5,10 +5,7 @@ import dev.tradefleet.contracts.trading.OrderSide;
 import dev.tradefleet.contracts.trading.PlaceOrder;
 import dev.tradefleet.contracts.trading.TimeInForce;
 
-/**
- * The orders a venue cannot take natively when its market buys spend a quote amount and its stop orders live apart
- * from its orders (Bitget's plan orders, Gate.io's price-triggered orders), so that callers emulate them.
- */
+/** The orders a venue cannot take natively when its market buys spend a quote amount (Bitget, Gate.io), so that callers emulate them. */
 public final class QuoteMarketVenues {
 
     private QuoteMarketVenues() {
@@ -16,9 +13,6 @@ public final class QuoteMarketVenues {
 
     /** Why {@code venue} cannot take {@code order} natively, or null when it can. */
     public static String refusal(String venue, PlaceOrder order) {
-        if (order.kind() == OrderKind.STOP_LIMIT) {
-            return venue + " has no native STOP_LIMIT order in this adapter (its trigger orders live apart from orders)";
-        }
         if (order.kind() == OrderKind.MARKET && order.side() == OrderSide.BUY && order.quoteQuantity() == null) {
             return venue + "'s market buy is for a quote amount only";
         }

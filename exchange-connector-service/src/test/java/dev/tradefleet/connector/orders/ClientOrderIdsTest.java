@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +39,22 @@ class ClientOrderIdsTest {
         assertTrue(gate.startsWith("t-") && gate.substring(2).length() <= 28 && gate.substring(2).matches("[0-9A-Za-z_.-]+"), gate);
         assertEquals(intent, ClientOrderIds.intentOf(gate));
         assertEquals(28, ClientOrderIds.of(intent, ClientOrderIds.Venue.MEXC).length());
+    }
+
+    @Test
+    void aStopLimitsIdIsToldFromAnOrdersByItselfAndNamesTheSameIntent() {
+        UUID intent = UUID.randomUUID();
+        for (ClientOrderIds.Venue venue : ClientOrderIds.Venue.values()) {
+            String order = ClientOrderIds.of(intent, venue);
+            String trigger = ClientOrderIds.ofTrigger(intent, venue);
+            assertNotEquals(order, trigger);
+            assertEquals(order.length(), trigger.length(), "within the same length rules");
+            assertEquals(intent, ClientOrderIds.intentOf(trigger));
+            assertTrue(ClientOrderIds.isTrigger(trigger), trigger);
+            assertFalse(ClientOrderIds.isTrigger(order), order);
+        }
+        assertFalse(ClientOrderIds.isTrigger("ts_manual_stop"), "a stop the user placed by hand is not one of ours");
+        assertFalse(ClientOrderIds.isTrigger(null));
     }
 
     @Test

@@ -58,7 +58,7 @@ class VenueClientsTest {
         try (VenueClients clients = new VenueClients(urls, Map.of(), Map.of("bitget/live", Map.of("ACCOUNT_1S", 5L)), HttpClient.newHttpClient(),
                 Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
             VenueClient bitget = clients.open(new KeyMaterial(UUID.randomUUID(), UUID.randomUUID(), "bitget", "live", true, "k", "s", "p"));
-            assertEquals(Set.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY), bitget.capabilities());
+            assertEquals(Set.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY, Capability.STOP_LIMIT), bitget.capabilities());
             assertEquals(5, capacity(clients, "bitget/live", "ACCOUNT_1S"));
             assertEquals(20, capacity(clients, "bitget/live", "PUBLIC_1S"));
             assertTrue(clients.configured("bitget", "live") && !clients.configured("bitget", "paper"));

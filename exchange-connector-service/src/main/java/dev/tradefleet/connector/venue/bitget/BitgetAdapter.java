@@ -13,13 +13,14 @@ import java.util.Set;
 
 /**
  * Bitget v2 spot: HMAC-SHA256 in Base64 with a passphrase, JSON bodies, answers in a {@code code/msg/data} envelope.
- * Natively: post-only and market buys for a quote amount (its market buy takes nothing else); no OCO, and stop
- * orders (its plan orders) are not used yet, so callers emulate both.
+ * Natively: post-only, market buys for a quote amount (its market buy takes nothing else) and stop-limits (its plan
+ * orders); no OCO, so callers emulate it. Its preset take-profit and stop-loss are not used: the exits Bitget makes
+ * of them take no client order id, so the fleet could neither place them at most once nor report them as its own.
  */
 public final class BitgetAdapter implements VenueAdapter {
 
     public static final BitgetAdapter INSTANCE = new BitgetAdapter();
-    static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY));
+    static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY, Capability.STOP_LIMIT));
 
     private BitgetAdapter() {
     }

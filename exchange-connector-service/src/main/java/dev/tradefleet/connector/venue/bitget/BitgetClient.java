@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradefleet.connector.Blocking;
 import dev.tradefleet.connector.limits.VenueRequest;
+import dev.tradefleet.connector.orders.ClientOrderIds;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.Balance;
 import dev.tradefleet.connector.venue.Capability;
@@ -41,7 +42,8 @@ import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
 
 /**
  * One account on Bitget's v2 spot API. A placement's answer is only the order's ids, and a cancel's too: what the
- * order is then is asked for. A market buy is for a quote amount only. The account is followed by asking (Bitget's
+ * order is then is asked for. A market buy is for a quote amount only. A stop-limit is a plan order
+ * ({@link BitgetPlans}), told from an order by its client order id. The account is followed by asking (Bitget's
  * private WebSocket is not used). Bitget limits most account calls per endpoint and UID; the adapter keeps one count
  * per account at the lowest of them ({@link BitgetAdapter#rateLimits}), and public calls to the IP's.
  */
@@ -56,12 +58,14 @@ final class BitgetClient implements VenueClient {
     private final String account;
     private final Function<UserStream.Listener, UserStream> streams;
     private final VenueWallet wallet;
+    private final BitgetPlans plans;
 
     BitgetClient(VenueAdapter.Wiring wiring, String account, String apiKey, String secret, String passphrase) {
         this.http = new BitgetHttp(wiring).signedAs(apiKey, secret, passphrase);
         this.account = account;
         this.streams = PollingUserStream.asking(wiring.scheduler(), wiring.pollInterval());
         this.wallet = new BitgetWallet(http, account, wiring.clock());
+        this.plans = new BitgetPlans(http, account, wiring.clock(), this::byOrderId);
     }
 
     @Override
@@ -74,6 +78,9 @@ final class BitgetClient implements VenueClient {
         String refusal = QuoteMarketVenues.refusal("bitget", order);
         if (refusal != null) {
             return CompletableFuture.failedFuture(new VenueRejection("unsupported-order", refusal));
+        }
+        if (order.kind() == OrderKind.STOP_LIMIT) {
+            return plans.place(order, clientOrderId, recordedAt);
         }
         boolean market = order.kind() == OrderKind.MARKET;
         ObjectNode body = BitgetHttp.body()
@@ -101,6 +108,9 @@ final class BitgetClient implements VenueClient {
     /** Cancels by client order id, then asks what the order is now (the answer carries only its ids). */
     @Override
     public CompletionStage<VenueOrder> cancel(String symbol, String clientOrderId) {
+        if (ClientOrderIds.isTrigger(clientOrderId)) {
+            return plans.cancel(symbol, clientOrderId);
+        }
         ObjectNode body = BitgetHttp.body().put("symbol", symbol).put("clientOid", clientOrderId);
         return http.signedPost("/api/v2/spot/trade/cancel-order", body, VenueRequest.cancel(account, 0), null)
                 .thenCompose(data -> byOrderId(data.path("orderId").asText()));
@@ -108,16 +118,17 @@ final class BitgetClient implements VenueClient {
 
     /**
      * Bitget's cancel-all for a symbol runs later, by itself, and names no order; so each open order of the symbol is
-     * cancelled by id and then asked for, and the orders come back as they are after it. Every order is tried: one
+     * cancelled by id and then asked for, and the orders come back as they are after it. Its waiting plans (stop-limits)
+     * are cancelled first, so that none triggers into an order after the open ones were read. Every order is tried: one
      * the venue refuses (filled meanwhile) is still asked for; one without an answer leaves the whole ambiguous once
      * the others are done, and reconciliation tells what became of each; "not now" stops at once (the next attempt
      * lists what is still open).
      */
     @Override
     public CompletionStage<List<VenueOrder>> cancelAll(String symbol) {
-        return open(Map.of("symbol", symbol)).thenCompose(open -> {
-            List<VenueOrder> after = new ArrayList<>();
-            List<Throwable> unanswered = new ArrayList<>();
+        return plans.cancelAll(symbol).thenCompose(plansCancelled -> open(Map.of("symbol", symbol)).thenCompose(open -> {
+            List<VenueOrder> after = new ArrayList<>(plansCancelled.plans());
+            List<Throwable> unanswered = new ArrayList<>(plansCancelled.unanswered());
             CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
             for (VenueOrder order : open) {
                 ObjectNode body = BitgetHttp.body().put("symbol", symbol).put("orderId", order.venueOrderId());
@@ -135,12 +146,12 @@ final class BitgetClient implements VenueClient {
             }
             return all.thenApply(done -> {
                 if (!unanswered.isEmpty()) {
-                    throw new AmbiguousOutcome("bitget: " + unanswered.size() + " of " + open.size() + " orders of " + symbol
+                    throw new AmbiguousOutcome("bitget: " + unanswered.size() + " orders and plans of " + symbol
                             + " unanswered while cancelling all: " + unanswered.get(0).getMessage(), unanswered.get(0));
                 }
                 return after;
             });
-        });
+        }));
     }
 
     /**
@@ -170,6 +181,9 @@ final class BitgetClient implements VenueClient {
      */
     @Override
     public CompletionStage<VenueOrder> find(String symbol, String clientOrderId) {
+        if (ClientOrderIds.isTrigger(clientOrderId)) {
+            return plans.find(symbol, clientOrderId).thenApply(BitgetPlans.Found::order);
+        }
         return http.signedGet("/api/v2/spot/trade/orderInfo", Map.of("clientOid", clientOrderId), VenueRequest.accountRead(account, 0))
                 .thenApply(data -> first(data, clientOrderId))
                 .exceptionallyCompose(failure -> Blocking.cause(failure) instanceof OrderNotFound

@@ -76,7 +76,9 @@ final class GateioClient implements VenueClient {
 
     @Override
     public CompletionStage<VenueOrder> place(PlaceOrder order, String clientOrderId, Instant recordedAt) {
-        String refusal = QuoteMarketVenues.refusal("gate.io", order);
+        // its price-triggered orders take no client order id, so one could not be placed at most once (docs/architecture.md)
+        String refusal = order.kind() == OrderKind.STOP_LIMIT ? "gate.io's trigger orders take no client order id: emulate the stop"
+                : QuoteMarketVenues.refusal("gate.io", order);
         if (refusal != null) {
             return CompletableFuture.failedFuture(new VenueRejection("unsupported-order", refusal));
         }

@@ -3,8 +3,10 @@ package dev.tradefleet.connector.venue.bitget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradefleet.connector.limits.VenueLimiter;
+import dev.tradefleet.connector.orders.ClientOrderIds;
 import dev.tradefleet.connector.venue.AmbiguousOutcome;
 import dev.tradefleet.connector.venue.Balance;
+import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.ClockRefusal;
 import dev.tradefleet.connector.venue.LocalVenue;
 import dev.tradefleet.connector.venue.LocalVenue.Answer;
@@ -174,13 +176,11 @@ class BitgetClientTest {
         assertEquals("fok", seen.poll().json().path("force").asText());
 
         for (PlaceOrder impossible : List.of(order(OrderKind.MARKET, OrderSide.BUY, null, "0.5", null, null),
-                order(OrderKind.MARKET, OrderSide.SELL, null, null, "100", null),
-                new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT", OrderSide.SELL,
-                        OrderKind.STOP_LIMIT, null, BigDecimal.ONE, null, new BigDecimal("50000"), new BigDecimal("50100")))) {
+                order(OrderKind.MARKET, OrderSide.SELL, null, null, "100", null))) {
             assertEquals("unsupported-order", assertInstanceOf(VenueRejection.class, failureOf(client.place(impossible, "tfx", Instant.now()))).code());
         }
         assertTrue(seen.isEmpty(), "nothing sent for an order Bitget has no native form of");
-        assertTrue(!client.capabilities().contains(dev.tradefleet.connector.venue.Capability.BASE_QUANTITY_MARKET_BUY));
+        assertTrue(!client.capabilities().contains(Capability.BASE_QUANTITY_MARKET_BUY));
     }
 
     @Test
@@ -230,9 +230,114 @@ class BitgetClientTest {
         assertEquals("orderId=121211212122", seen.poll().query());
     }
 
+    private static final String PLAN_ID = ClientOrderIds.ofTrigger(UUID.fromString("5f0c7a2e-3b1d-4c8e-9a6f-2d4b8e1c7a90"), ClientOrderIds.Venue.BITGET);
+
+    /** Bitget's documented plan entry, with the ids and status of the case at hand. */
+    private static String plan(String orderId, String clientOid, String status) {
+        return """
+                {"orderId":"%s","clientOid":"%s","symbol":"BTCUSDT","size":"0.001","executePrice":"49900","triggerPrice":"50000",
+                 "status":"%s","orderType":"limit","side":"sell","planType":"amount","triggerType":"fill_price","enterPointSource":"API",
+                 "uTime":"1668134576563","cTime":"1668134576563"}""".formatted(orderId, clientOid, status);
+    }
+
+    private static Answer plans(boolean more, String... entries) {
+        return ok("{\"nextFlag\":" + more + ",\"idLessThan\":\"" + (more ? "9" : "1") + "\",\"orderList\":[" + String.join(",", entries) + "]}");
+    }
+
+    @Test
+    void aStopLimitIsAPlanOrderPlacedUnderOurClientOrderId() throws Exception {
+        assertTrue(client.capabilities().contains(Capability.STOP_LIMIT));
+        answers = s -> ok("{\"orderId\":\"3001\",\"clientOid\":\"" + PLAN_ID + "\"}");
+        Instant recorded = Instant.now();
+        PlaceOrder stop = new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT", OrderSide.SELL,
+                OrderKind.STOP_LIMIT, null, new BigDecimal("0.001"), null, new BigDecimal("49900"), new BigDecimal("50000"));
+        assertEquals(new VenueOrder("BTCUSDT", PLAN_ID, "3001", OrderStatus.ACCEPTED, BigDecimal.ZERO, BigDecimal.ZERO),
+                await(client.place(stop, PLAN_ID, recorded)));
+        Seen request = seen.poll();
+        assertTrue(request.signed());
+        assertEquals("/api/v2/spot/trade/place-plan-order", request.path());
+        assertEquals("{\"symbol\":\"BTCUSDT\",\"side\":\"sell\",\"triggerPrice\":\"50000\",\"orderType\":\"limit\",\"executePrice\":\"49900\","
+                + "\"planType\":\"amount\",\"size\":\"0.001\",\"triggerType\":\"fill_price\",\"force\":\"gtc\",\"clientOid\":\"" + PLAN_ID + "\","
+                + "\"requestTime\":\"" + recorded.toEpochMilli() + "\",\"receiveWindow\":\"5000\"}", request.body());
+    }
+
+    @Test
+    void aPlanIsFollowedWhileItWaitsThenAsTheOrderItBecameUnderOurClientOrderId() throws Exception {
+        answers = s -> s.path().endsWith("/current-plan-order") ? plans(false, plan("3001", PLAN_ID, "live")) : refused(400, "40034", "unexpected");
+        assertEquals(new VenueOrder("BTCUSDT", PLAN_ID, "3001", OrderStatus.ACCEPTED, BigDecimal.ZERO, BigDecimal.ZERO),
+                await(client.find("BTCUSDT", PLAN_ID)));
+        assertEquals("limit=100&symbol=BTCUSDT", seen.poll().query(), "the symbol's waiting plans, never orderInfo");
+        assertTrue(seen.isEmpty());
+
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/current-plan-order" -> s.query().contains("idLessThan=9") ? plans(false, plan("3002", "other", "live"))
+                    : plans(true, plan("3003", "another", "live"));
+            case "/api/v2/spot/trade/history-plan-order" -> plans(false, plan("3001", PLAN_ID, "executed"));
+            case "/api/v2/spot/trade/plan-sub-order" -> ok("[{\"orderId\":\"2001\",\"price\":\"49900\",\"type\":\"limit\",\"status\":\"success\"}]");
+            default -> ok("[" + orderInfo("2001", "bitget-made-this-id", "partially_filled", "0.0004", "19.96") + "]");
+        };
+        VenueOrder triggered = await(client.find("BTCUSDT", PLAN_ID));
+        assertEquals(new VenueOrder("BTCUSDT", PLAN_ID, "2001", OrderStatus.PARTIALLY_FILLED, new BigDecimal("0.0004"), new BigDecimal("19.96")),
+                triggered, "the order the plan became, its trades read by its own id, reported under ours");
+        seen.poll();
+        assertEquals("idLessThan=9&limit=100&symbol=BTCUSDT", seen.poll().query(), "every waiting plan is read before the history");
+        Seen history = seen.poll();
+        assertEquals("/api/v2/spot/trade/history-plan-order", history.path());
+        java.util.Map<String, String> window = java.util.Arrays.stream(history.query().split("&"))
+                .collect(java.util.stream.Collectors.toMap(kv -> kv.split("=")[0], kv -> kv.split("=")[1]));
+        long span = Long.parseLong(window.get("endTime")) - Long.parseLong(window.get("startTime"));
+        assertTrue(span > 0 && span <= Duration.ofDays(90).toMillis(), "within the 90 days Bitget answers for: " + span);
+        assertEquals("planOrderId=3001", seen.poll().query());
+        assertEquals("orderId=2001", seen.poll().query());
+
+        answers = s -> s.path().endsWith("-plan-order") ? plans(false) : refused(400, "40034", "unexpected");
+        assertInstanceOf(OrderNotFound.class, failureOf(client.find("BTCUSDT", PLAN_ID)), "neither waiting nor in the history: never placed");
+        answers = s -> s.path().endsWith("/history-plan-order") ? plans(false, plan("3001", PLAN_ID, "cancelled")) : plans(false);
+        assertEquals(OrderStatus.CANCELLED, await(client.find("BTCUSDT", PLAN_ID)).status());
+        answers = s -> plans(true, plan("3004", "someone-elses", "live"));
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.find("BTCUSDT", PLAN_ID)), "plans left unread: no proof it was never placed");
+    }
+
+    @Test
+    void cancellingAPlanCancelsItOrTheOrderItHasBecome() throws Exception {
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/cancel-plan-order" -> ok("{\"result\":\"success\"}");
+            case "/api/v2/spot/trade/history-plan-order" -> plans(false, plan("3001", PLAN_ID, "cancelled"));
+            default -> plans(false);
+        };
+        assertEquals(new VenueOrder("BTCUSDT", PLAN_ID, "3001", OrderStatus.CANCELLED, BigDecimal.ZERO, BigDecimal.ZERO),
+                await(client.cancel("BTCUSDT", PLAN_ID)));
+        Seen cancel = seen.poll();
+        assertEquals("/api/v2/spot/trade/cancel-plan-order", cancel.path());
+        assertEquals("{\"clientOid\":\"" + PLAN_ID + "\"}", cancel.body());
+        seen.clear();
+
+        java.util.concurrent.atomic.AtomicBoolean subCancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/cancel-plan-order" -> refused(400, "43025", "Plan order does not exist");
+            case "/api/v2/spot/trade/current-plan-order" -> plans(false);
+            case "/api/v2/spot/trade/history-plan-order" -> plans(false, plan("3001", PLAN_ID, "executed"));
+            case "/api/v2/spot/trade/plan-sub-order" -> ok("[{\"orderId\":\"2001\",\"price\":\"49900\",\"type\":\"limit\",\"status\":\"success\"}]");
+            case "/api/v2/spot/trade/cancel-order" -> {
+                subCancelled.set(true);
+                yield ok("{\"orderId\":\"2001\",\"clientOid\":\"bitget-made-this-id\"}");
+            }
+            default -> ok("[" + orderInfo("2001", "bitget-made-this-id", subCancelled.get() ? "cancelled" : "live", "0", "0") + "]");
+        };
+        assertEquals(new VenueOrder("BTCUSDT", PLAN_ID, "2001", OrderStatus.CANCELLED, BigDecimal.ZERO, BigDecimal.ZERO),
+                await(client.cancel("BTCUSDT", PLAN_ID)), "triggered before the cancel: the order it became is cancelled");
+        assertTrue(seen.stream().anyMatch(r -> r.path().endsWith("/cancel-order") && r.body().equals("{\"symbol\":\"BTCUSDT\",\"orderId\":\"2001\"}")));
+
+        answers = s -> s.path().endsWith("/cancel-plan-order") ? refused(400, "43011", "The parameter does not meet the specification")
+                : s.path().endsWith("/current-plan-order") ? plans(false, plan("3001", PLAN_ID, "live")) : plans(false);
+        assertEquals("43011", assertInstanceOf(VenueRejection.class, failureOf(client.cancel("BTCUSDT", PLAN_ID))).code(),
+                "a plan still waiting that the venue will not cancel is the venue's refusal");
+    }
+
     @Test
     void cancelAllCancelsEachOpenOrderOfTheSymbolAndReportsWhatEachBecame() throws Exception {
         answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/current-plan-order" -> plans(false);
             case "/api/v2/spot/trade/unfilled-orders" -> ok("[" + orderInfo("11", "tfa", "live", "0", "0") + ","
                     + orderInfo("12", "tfb", "partially_filled", "0.0001", "6") + "]");
             case "/api/v2/spot/trade/cancel-order" -> s.body().contains("\"12\"") ? refused(400, "43001", "The order does not exist")
@@ -243,10 +348,24 @@ class BitgetClientTest {
         List<VenueOrder> after = await(client.cancelAll("BTCUSDT"));
         assertEquals(List.of(OrderStatus.CANCELLED, OrderStatus.FILLED), after.stream().map(VenueOrder::status).toList(),
                 "the one that filled meanwhile is reported filled, not cancelled");
+        assertEquals("/api/v2/spot/trade/current-plan-order", seen.poll().path(), "waiting plans first, so none triggers after the orders are read");
         assertEquals("limit=100&symbol=BTCUSDT", seen.poll().query());
 
         seen.clear();
         answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/current-plan-order" -> plans(false, plan("3001", PLAN_ID, "live"), plan("3005", "manual", "live"));
+            case "/api/v2/spot/trade/cancel-plan-order" -> s.body().contains("3005") ? refused(400, "43025", "Plan order does not exist")
+                    : ok("{\"result\":\"success\"}");
+            default -> ok("[]");
+        };
+        assertEquals(List.of(new VenueOrder("BTCUSDT", PLAN_ID, "3001", OrderStatus.CANCELLED, BigDecimal.ZERO, BigDecimal.ZERO)),
+                await(client.cancelAll("BTCUSDT")), "a plan that triggered meanwhile is among the open orders instead");
+        seen.poll();
+        assertEquals("{\"orderId\":\"3001\"}", seen.poll().body());
+
+        seen.clear();
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/current-plan-order" -> plans(false);
             case "/api/v2/spot/trade/unfilled-orders" -> ok("[" + orderInfo("11", "tfa", "live", "0", "0") + ","
                     + orderInfo("12", "tfb", "live", "0", "0") + "]");
             case "/api/v2/spot/trade/cancel-order" -> s.body().contains("\"11\"") ? new Answer(503, "upstream timeout")

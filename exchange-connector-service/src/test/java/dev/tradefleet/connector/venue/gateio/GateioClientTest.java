@@ -200,8 +200,10 @@ class GateioClientTest {
         assertEquals("poc", nextSigned().json().path("time_in_force").asText());
         assertEquals(OrderStatus.EXPIRED, wouldTake.status(), "a post-only order that would have taken is ended by the venue, not by us");
 
+        PlaceOrder stop = new PlaceOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "order-service", "BTCUSDT", OrderSide.SELL,
+                OrderKind.STOP_LIMIT, null, BigDecimal.ONE, null, new BigDecimal("50000"), new BigDecimal("50100"));
         for (PlaceOrder impossible : List.of(order(OrderKind.MARKET, OrderSide.BUY, null, "0.5", null, null, "BTCUSDT"),
-                order(OrderKind.MARKET, OrderSide.SELL, null, null, "100", null, "BTCUSDT"))) {
+                order(OrderKind.MARKET, OrderSide.SELL, null, null, "100", null, "BTCUSDT"), stop)) {
             assertEquals("unsupported-order", assertInstanceOf(VenueRejection.class, failureOf(client.place(impossible, "t-x", Instant.now()))).code());
         }
         VenueRejection unknown = assertInstanceOf(VenueRejection.class, failureOf(client.place(order(OrderKind.LIMIT, OrderSide.BUY, null, "1",
