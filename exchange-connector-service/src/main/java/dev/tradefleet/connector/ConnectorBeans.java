@@ -66,14 +66,16 @@ public class ConnectorBeans {
     VenueClients venueClients(VenuesConfig venues, ConnectorConfig config, HttpClient http, Clock clock, MeterRegistry registry) {
         Map<String, URI> restUrls = new HashMap<>();
         Map<String, URI> wsUrls = new HashMap<>();
+        Map<String, URI> marketStreamUrls = new HashMap<>();
         Map<String, Map<String, Long>> limits = new HashMap<>();
         venues.venues().forEach((venue, environments) -> environments.forEach((environment, endpoint) -> {
             String where = VenueClients.key(venue, environment);
             endpoint.restUrl().ifPresent(url -> restUrls.put(where, url));
             endpoint.wsUrl().ifPresent(url -> wsUrls.put(where, url));
+            endpoint.marketStreamUrl().ifPresent(url -> marketStreamUrls.put(where, url));
             limits.put(where, endpoint.limits());
         }));
-        return new VenueClients(restUrls, wsUrls, limits, http, clock, config.venueTimeout(), config.pollInterval(),
+        return new VenueClients(restUrls, wsUrls, marketStreamUrls, limits, http, clock, config.venueTimeout(), config.pollInterval(),
                 (where, limiter) -> VenueMonitoring.measure(registry, where, limiter));
     }
 
@@ -85,9 +87,9 @@ public class ConnectorBeans {
 
     @Produces
     @Singleton
-    TickerPublisher tickers(Markets markets, OrderRepository orders, AccountOwnership ownership, Producer<String, byte[]> producer,
-                            ConnectorConfig config, Clock clock) {
-        return new TickerPublisher(SOURCE, markets, () -> orders.tradedMarkets(ownership::owns).await().atMost(Duration.ofSeconds(5)), producer,
+    TickerPublisher tickers(Markets markets, VenueClients clients, OrderRepository orders, AccountOwnership ownership,
+                            Producer<String, byte[]> producer, ConnectorConfig config, Clock clock) {
+        return new TickerPublisher(SOURCE, markets, clients::marketStream, () -> orders.tradedMarkets(ownership::owns).await().atMost(Duration.ofSeconds(5)), producer,
                 config.tickerInterval(), clock);
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Base URLs per venue and environment: {@code tradefleet.venues.<venue>.<environment>.rest-url} and
- * {@code .ws-url}, environment being live, testnet or paper. So
+ * {@code .ws-url} (user data) and {@code .market-stream-url}, environment being live, testnet or paper. So
  * {@code TRADEFLEET_VENUES_BINANCE_TESTNET_REST_URL} overrides one from the environment; {@code .limits.<NAME>}
  * changes a limit's capacity there.
  */
@@ -23,6 +23,9 @@ public interface VenuesConfig {
         Optional<URI> restUrl();
 
         Optional<URI> wsUrl();
+
+        /** The base of the venue's public market streams (Binance: {@code wss://stream.binance.com:9443}). */
+        Optional<URI> marketStreamUrl();
 
         /**
          * Capacities that differ from the venue's published limits here, by limit name (e.g. {@code REQUEST_WEIGHT},

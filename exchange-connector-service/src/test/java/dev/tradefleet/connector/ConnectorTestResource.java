@@ -39,6 +39,9 @@ public class ConnectorTestResource implements QuarkusTestResourceLifecycleManage
                 Map.entry("tradefleet.connector.paper-admin-key", paper.adminKey()),
                 Map.entry("tradefleet.venues.binance.paper.rest-url", paper.url().toString()),
                 Map.entry("tradefleet.venues.binance.paper.ws-url", paper.url().toString().replaceFirst("^http", "ws") + "/ws-api/v3"),
+                Map.entry("tradefleet.venues.binance.paper.market-stream-url", paper.url().toString().replaceFirst("^http", "ws")),
+                // the testnet's calls go through the faulty venue, which counts them; its market streams come from the paper exchange
+                Map.entry("tradefleet.venues.binance.testnet.market-stream-url", paper.url().toString().replaceFirst("^http", "ws")),
                 Map.entry("tradefleet.venues.mexc.paper.rest-url", paper.url() + "/mexc"),
                 // binance/testnet is the same exchange behind the faulty proxy, and without a stream: followed by asking
                 Map.entry("tradefleet.venues.binance.testnet.rest-url", faultyVenue().url().toString()));

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -156,6 +158,22 @@ class MarketsAndBalancesTest {
             }
             assertTrue(tickers.on(Topics.MARKET_TICKERS, e -> "binance:paper:ETHBTC".equals(e.subject())).isEmpty(),
                     "nobody watches or trades ETHBTC: no tickers for it");
+        }
+    }
+
+    @Test
+    void aWatchedSymbolsTickersComeFromTheVenuesMarketStreamRatherThanAskingEverySecond() {
+        try (EventLog tickers = new EventLog(List.of(Topics.MARKET_TICKERS))) {
+            get(userToken(UUID.randomUUID()), "/connector/markets/binance/testnet/symbols/SOLUSDT/ticker").statusCode(200);
+            String key = "binance:testnet:SOLUSDT";
+            await().atMost(Trading.WITHIN).until(() -> !tickers.on(Topics.MARKET_TICKERS, e -> key.equals(e.subject())).isEmpty());
+            // asking, the publisher would read the ticker over REST every second; streamed, its reads stop once the stream has the prices
+            AtomicLong reads = new AtomicLong(-1);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+                long now = ConnectorTestResource.faultyVenue().forwarded().stream()
+                        .filter(f -> f.is("GET", "/api/v3/ticker/24hr") && f.query().contains("SOLUSDT")).count();
+                return reads.getAndSet(now) == now;
+            });
         }
     }
 

@@ -278,6 +278,7 @@ public final class Fleet implements AutoCloseable {
             String paper = settings.url("paper-exchange");
             config.put("tradefleet.venues.binance.paper.rest-url", paper);
             config.put("tradefleet.venues.binance.paper.ws-url", paper.replaceFirst("^http", "ws") + "/ws-api/v3");
+            config.put("tradefleet.venues.binance.paper.market-stream-url", paper.replaceFirst("^http", "ws"));
             config.put("tradefleet.venues.mexc.paper.rest-url", paper + "/mexc");
         }
         if (spec.name().equals("credentials-service")) {

@@ -5,6 +5,7 @@ import dev.tradefleet.connector.limits.VenueLimiter;
 import dev.tradefleet.connector.threads.DaemonThreads;
 import dev.tradefleet.connector.venue.Capability;
 import dev.tradefleet.connector.venue.MarketData;
+import dev.tradefleet.connector.venue.MarketStream;
 import dev.tradefleet.connector.venue.VenueAdapter;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.connector.venue.VenueRejection;
@@ -36,6 +37,8 @@ public final class VenueClients implements AutoCloseable {
 
     private final Map<String, URI> restUrls;
     private final Map<String, URI> wsUrls;
+    private final Map<String, URI> marketStreamUrls;
+    private final Map<String, MarketStream> marketStreams = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> limitOverrides;
     private final ScheduledExecutorService reconnections = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("connector-stream-reconnect"));
     private final HttpClient http;
@@ -48,16 +51,19 @@ public final class VenueClients implements AutoCloseable {
     /**
      * @param restUrls       base URL by {@code venue/environment}
      * @param wsUrls         WebSocket API URL by {@code venue/environment}, for user data streams (optional)
+     * @param marketStreamUrls market streams' base URL by {@code venue/environment} (optional)
      * @param limitOverrides capacities that differ from the venue's published limits, by {@code venue/environment}
      *                       and limit name
      * @param pollInterval   how often an account with orders to follow is asked for them where it has no stream
      * @param onNewLimiter   told of each limiter when it is made (by {@code venue/environment}), e.g. to measure it
      */
-    public VenueClients(Map<String, URI> restUrls, Map<String, URI> wsUrls, Map<String, Map<String, Long>> limitOverrides, HttpClient http,
+    public VenueClients(Map<String, URI> restUrls, Map<String, URI> wsUrls, Map<String, URI> marketStreamUrls,
+                        Map<String, Map<String, Long>> limitOverrides, HttpClient http,
                         Clock clock, Duration timeout, Duration pollInterval, BiConsumer<String, VenueLimiter> onNewLimiter) {
         this.onNewLimiter = onNewLimiter;
         this.restUrls = Map.copyOf(restUrls);
         this.wsUrls = Map.copyOf(wsUrls);
+        this.marketStreamUrls = Map.copyOf(marketStreamUrls);
         this.limitOverrides = Map.copyOf(limitOverrides);
         // a misspelt limit would silently keep the published one: refuse to start instead
         this.limitOverrides.forEach((where, overrides) -> {
@@ -93,6 +99,18 @@ public final class VenueClients implements AutoCloseable {
         return adapter.marketData(wiring(where, adapter));
     }
 
+    /** The market stream of a venue and environment, one for all callers; {@link MarketStream#NONE} where there is none. */
+    public MarketStream marketStream(String venue, String environment) {
+        if (!configured(venue, environment)) {
+            return MarketStream.NONE;
+        }
+        String where = key(venue, environment);
+        return marketStreams.computeIfAbsent(where, k -> {
+            VenueAdapter adapter = adapter(venue, k);
+            return adapter.marketStream(wiring(k, adapter));
+        });
+    }
+
     /** Whether {@code venue/environment} has an adapter and a base URL. */
     public boolean configured(String venue, String environment) {
         return ADAPTERS.containsKey(venue) && restUrls.containsKey(key(venue, environment));
@@ -107,7 +125,7 @@ public final class VenueClients implements AutoCloseable {
     }
 
     private VenueAdapter.Wiring wiring(String where, VenueAdapter adapter) {
-        return new VenueAdapter.Wiring(restUrls.get(where), wsUrls.get(where), limiter(where, adapter), http, clock, timeout, reconnections,
+        return new VenueAdapter.Wiring(restUrls.get(where), wsUrls.get(where), marketStreamUrls.get(where), limiter(where, adapter), http, clock, timeout, reconnections,
                 pollInterval);
     }
 
@@ -136,6 +154,7 @@ public final class VenueClients implements AutoCloseable {
 
     @Override
     public void close() {
+        marketStreams.values().forEach(MarketStream::close);
         reconnections.shutdownNow();
         limiters.values().forEach(VenueLimiter::close);
     }

@@ -18,10 +18,11 @@ public interface VenueAdapter {
      * What the clients of one venue and environment share.
      *
      * @param wsUrl        the venue's user data stream there, or null (accounts are then followed by asking)
+     * @param marketStreamUrl the venue's market streams there, or null (tickers are then asked for)
      * @param scheduler    for stream reconnections and polls
      * @param pollInterval how often an account with orders to follow is asked for them where it has no stream
      */
-    record Wiring(URI restUrl, URI wsUrl, VenueLimiter limiter, HttpClient http, Clock clock, Duration timeout,
+    record Wiring(URI restUrl, URI wsUrl, URI marketStreamUrl, VenueLimiter limiter, HttpClient http, Clock clock, Duration timeout,
                   ScheduledExecutorService scheduler, Duration pollInterval) {
     }
 
@@ -39,4 +40,9 @@ public interface VenueAdapter {
     VenueClient client(Wiring wiring, String account, String apiKey, String secret, String passphrase);
 
     MarketData marketData(Wiring wiring);
+
+    /** The venue's stream of book tops and trades, shared by every caller of one venue and environment. */
+    default MarketStream marketStream(Wiring wiring) {
+        return MarketStream.NONE;
+    }
 }

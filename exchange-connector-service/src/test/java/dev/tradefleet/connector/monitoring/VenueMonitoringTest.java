@@ -20,7 +20,7 @@ class VenueMonitoringTest {
 
     @Test
     void aBannedVenueIsDownInWellnessWithItsNameAndTheEndOfTheBan() {
-        try (VenueClients clients = new VenueClients(Map.of("binance/live", URI.create("http://127.0.0.1:9")), Map.of(), Map.of(),
+        try (VenueClients clients = new VenueClients(Map.of("binance/live", URI.create("http://127.0.0.1:9")), Map.of(), Map.of(), Map.of(),
                 HttpClient.newHttpClient(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
             clients.open(new KeyMaterial(UUID.randomUUID(), UUID.randomUUID(), "binance", "live", true, "k", "s", null));
             VenueMonitoring monitoring = new VenueMonitoring();

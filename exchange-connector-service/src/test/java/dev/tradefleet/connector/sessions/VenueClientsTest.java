@@ -29,7 +29,7 @@ class VenueClientsTest {
 
     @Test
     void aConfiguredCapacityReplacesThePublishedOneInThatEnvironmentOnly() {
-        try (VenueClients clients = new VenueClients(URLS, Map.of(), Map.of("binance/paper", Map.of("REQUEST_WEIGHT", 60_000L)),
+        try (VenueClients clients = new VenueClients(URLS, Map.of(), Map.of(), Map.of("binance/paper", Map.of("REQUEST_WEIGHT", 60_000L)),
                 HttpClient.newHttpClient(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
             clients.open(key("paper"));
             clients.open(key("live"));
@@ -42,11 +42,11 @@ class VenueClientsTest {
 
     @Test
     void aMisspeltLimitStopsTheStartAndAVenueWithoutAnAdapterOrUrlIsRefused() {
-        IllegalArgumentException misspelt = assertThrows(IllegalArgumentException.class, () -> new VenueClients(URLS, Map.of(),
+        IllegalArgumentException misspelt = assertThrows(IllegalArgumentException.class, () -> new VenueClients(URLS, Map.of(), Map.of(),
                 Map.of("binance/paper", Map.of("REQUEST_WIEGHT", 1L)), HttpClient.newHttpClient(), Clock.systemUTC(),
                 Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { }));
         assertTrue(misspelt.getMessage().contains("REQUEST_WEIGHT"), misspelt.getMessage());
-        try (VenueClients clients = new VenueClients(URLS, Map.of(), Map.of(), HttpClient.newHttpClient(), Clock.systemUTC(),
+        try (VenueClients clients = new VenueClients(URLS, Map.of(), Map.of(), Map.of(), HttpClient.newHttpClient(), Clock.systemUTC(),
                 Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
             assertEquals("venue-not-configured", assertThrows(VenueRejection.class, () -> clients.open(key("testnet"))).code());
         }
@@ -55,7 +55,7 @@ class VenueClientsTest {
     @Test
     void aBitgetCredentialGetsBitgetsAdapterWithItsOwnLimitsAndCapabilities() {
         Map<String, URI> urls = Map.of("bitget/live", URI.create("http://127.0.0.1:9"));
-        try (VenueClients clients = new VenueClients(urls, Map.of(), Map.of("bitget/live", Map.of("ACCOUNT_1S", 5L)), HttpClient.newHttpClient(),
+        try (VenueClients clients = new VenueClients(urls, Map.of(), Map.of(), Map.of("bitget/live", Map.of("ACCOUNT_1S", 5L)), HttpClient.newHttpClient(),
                 Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(2), (where, limiter) -> { })) {
             VenueClient bitget = clients.open(new KeyMaterial(UUID.randomUUID(), UUID.randomUUID(), "bitget", "live", true, "k", "s", "p"));
             assertEquals(Set.of(Capability.POST_ONLY, Capability.QUOTE_AMOUNT_MARKET_BUY, Capability.STOP_LIMIT), bitget.capabilities());

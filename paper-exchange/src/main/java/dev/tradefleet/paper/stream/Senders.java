@@ -27,6 +27,14 @@ public class Senders {
         return sender;
     }
 
+    /** One sender of the connection is no longer used (its stream unsubscribed). */
+    public void drop(WebSocketConnection connection, Consumer<String> sender) {
+        List<Consumer<String>> senders = byConnection.get(connection.id());
+        if (senders != null) {
+            senders.remove(sender);
+        }
+    }
+
     public List<Consumer<String>> forget(WebSocketConnection connection) {
         List<Consumer<String>> senders = byConnection.remove(connection.id());
         return senders == null ? List.of() : senders;

@@ -50,8 +50,12 @@ class WebSocketStreamsTest {
     }
 
     private ApiSocket connectApi() throws Exception {
+        return connect("/ws-api/v3");
+    }
+
+    private ApiSocket connect(String path) throws Exception {
         List<JsonObject> messages = new CopyOnWriteArrayList<>();
-        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), "/ws-api/v3")
+        WebSocket socket = vertx.createWebSocketClient().connect(base.getPort(), base.getHost(), path)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
         return new ApiSocket(socket, messages);
@@ -98,6 +102,30 @@ class WebSocketStreamsTest {
         JsonObject depth = events.stream().filter(e -> e.getString("stream").equals("ethusdt@depth")).findFirst().orElseThrow();
         assertEquals("depthUpdate", depth.getJsonObject("data").getString("e"));
         assertTrue(depth.getJsonObject("data").getJsonArray("b").encode().contains("2500.00000000"));
+    }
+
+    @Test
+    void streamsAreSubscribedAndUnsubscribedWhileConnected() throws Exception {
+        ApiSocket market = connect("/stream");
+        market.socket().writeTextMessage("{\"method\":\"SUBSCRIBE\",\"params\":[\"ethusdt@bookTicker\"],\"id\":1}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> market.messages().contains(new JsonObject("{\"result\":null,\"id\":1}")));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            trader().limit(SYMBOL, "BUY", "2600.00", "0.1").then().statusCode(200);
+            return market.messages().stream().anyMatch(m -> "ethusdt@bookTicker".equals(m.getString("stream")));
+        });
+
+        market.socket().writeTextMessage("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":2}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> market.messages().contains(new JsonObject("{\"result\":[\"ethusdt@bookTicker\"],\"id\":2}")));
+        market.socket().writeTextMessage("{\"method\":\"UNSUBSCRIBE\",\"params\":[\"ethusdt@bookTicker\"],\"id\":3}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> market.messages().contains(new JsonObject("{\"result\":null,\"id\":3}")));
+        market.socket().writeTextMessage("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":4}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> market.messages().contains(new JsonObject("{\"result\":[],\"id\":4}")));
+
+        market.socket().writeTextMessage("{\"method\":\"SUBSCRIBE\",\"params\":[\"ETHUSDT@bookTicker\"],\"id\":5}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> market.messages().stream()
+                .anyMatch(m -> Integer.valueOf(2).equals(m.getInteger("code")) && Integer.valueOf(5).equals(m.getInteger("id"))));
+        market.socket().writeTextMessage("not json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> market.messages().stream().anyMatch(m -> Integer.valueOf(3).equals(m.getInteger("code"))));
     }
 
     @Test

@@ -82,6 +82,11 @@ public final class BinanceDialect implements Dialect {
     }
 
     @Override
+    public boolean streamsMarketsAsBinance() {
+        return true;
+    }
+
+    @Override
     public boolean userStreamOverWebSocketApi() {
         return true;
     }

@@ -14,47 +14,33 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Binance's user data over the WebSocket API: connect, {@code userDataStream.subscribe.signature} (HMAC-SHA256
  * over the sorted parameters, as every SIGNED request), then {@code executionReport} events for the account's
- * orders. The retired REST listenKey flow is not used. A dropped connection is opened again after 1, 2, 4 … 30 s.
+ * orders. The retired REST listenKey flow is not used. A lost connection is opened again ({@link StreamSocket}).
  */
-final class BinanceLikeUserStream implements UserStream, WebSocket.Listener {
+final class BinanceLikeUserStream extends StreamSocket implements UserStream {
 
     private static final Logger LOG = Logger.getLogger(BinanceLikeUserStream.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
-    private final URI url;
     private final String apiKey;
     private final String secret;
-    private final HttpClient http;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
     private final Listener listener;
-    private final StringBuilder partial = new StringBuilder();
-    private volatile boolean closed;
-    private volatile WebSocket socket;
-    private int failures;
 
     BinanceLikeUserStream(URI url, String apiKey, String secret, HttpClient http, Clock clock, ScheduledExecutorService scheduler,
                           Listener listener) {
-        this.url = url;
+        super("user stream", url, http, scheduler);
         this.apiKey = apiKey;
         this.secret = secret;
-        this.http = http;
         this.clock = clock;
-        this.scheduler = scheduler;
         this.listener = listener;
     }
 
@@ -63,36 +49,13 @@ final class BinanceLikeUserStream implements UserStream, WebSocket.Listener {
         return this;
     }
 
-    private void connect() {
-        if (closed) {
-            return;
-        }
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(url, this).whenComplete((ws, failure) -> {
-            if (failure != null) {
-                retry(null, "could not connect: " + failure.getClass().getSimpleName());
-            }
-        });
-    }
-
-    /** Once per lost connection (a close and an error of the same socket reconnect once). */
-    private synchronized void retry(WebSocket lost, String why) {
-        if (closed || (lost != null && lost != socket)) {
-            return;
-        }
-        socket = null;
-        failures++;
-        long pause = Math.min(1L << Math.min(failures - 1, 10), MAX_PAUSE.toSeconds());
-        LOG.infof("user stream at %s %s; again in %d s", url, why, pause);
-        scheduler.schedule(this::connect, pause, TimeUnit.SECONDS);
+    @Override
+    protected boolean wanted() {
+        return true;
     }
 
     @Override
-    public void onOpen(WebSocket webSocket) {
-        if (closed) {
-            webSocket.abort();
-            return;
-        }
-        socket = webSocket;
+    protected void opened(WebSocket webSocket) {
         Map<String, String> params = new TreeMap<>();
         params.put("apiKey", apiKey);
         params.put("timestamp", String.valueOf(clock.millis()));
@@ -106,34 +69,13 @@ final class BinanceLikeUserStream implements UserStream, WebSocket.Listener {
         } catch (IOException e) {
             webSocket.abort();
         }
-        webSocket.request(1);
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String message = partial.toString();
-            partial.setLength(0);
-            handle(webSocket, message);
-        }
-        webSocket.request(1);
-        return null;
-    }
-
-    private void handle(WebSocket webSocket, String message) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(message);
-        } catch (IOException e) {
-            LOG.warnf("user stream at %s sent something that is not JSON", url);
-            return;
-        }
+    protected void received(WebSocket webSocket, JsonNode json) {
         if (json.has("status")) {
             if (json.path("status").asInt() == 200) {
-                synchronized (this) {
-                    failures = 0;
-                }
+                working();
                 listener.onConnected();
             } else {
                 // a refused key is not retried quickly: the next reconciliation and key test will say what is wrong
@@ -164,25 +106,5 @@ final class BinanceLikeUserStream implements UserStream, WebSocket.Listener {
         return new VenueTrade(e.path("t").asText(), e.path("i").asText(), new BigDecimal(e.path("L").asText()),
                 new BigDecimal(e.path("l").asText()), new BigDecimal(e.path("Y").asText()), new BigDecimal(e.path("n").asText("0")),
                 e.path("N").asText(), e.path("m").asBoolean(), Instant.ofEpochMilli(e.path("T").asLong()));
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        retry(webSocket, "closed (" + statusCode + ")");
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        retry(webSocket, "failed: " + error.getClass().getSimpleName());
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        WebSocket open = socket;
-        if (open != null) {
-            open.abort();
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tradefleet.connector.venue.binancelike;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradefleet.connector.venue.MarketData;
+import dev.tradefleet.connector.venue.MarketStream;
 import dev.tradefleet.connector.venue.VenueAdapter;
 import dev.tradefleet.connector.venue.VenueClient;
 import dev.tradefleet.contracts.trading.PlaceOrder;
@@ -25,6 +26,16 @@ public interface Dialect extends VenueAdapter {
         return new BinanceLikeMarketData(this, wiring.restUrl(), wiring.limiter(), wiring.http(), wiring.clock(), wiring.timeout());
     }
 
+    /** Binance's combined market streams where the venue has them and their URL is configured. */
+    @Override
+    default MarketStream marketStream(Wiring wiring) {
+        if (!streamsMarketsAsBinance() || wiring.marketStreamUrl() == null || wiring.scheduler() == null) {
+            return MarketStream.NONE;
+        }
+        MarketData rest = marketData(wiring);
+        return new BinanceLikeMarketStream(wiring.marketStreamUrl(), wiring.http(), wiring.scheduler(), rest::ticker);
+    }
+
     String apiKeyHeader();
 
     /** The header that reports the venue-wide request weight used this minute, if the venue sends one. */
@@ -40,6 +51,11 @@ public interface Dialect extends VenueAdapter {
 
     /** Error codes that mean "execution status unknown": ambiguous, never a rejection. */
     Set<String> statusUnknownCodes();
+
+    /** Whether the venue has Binance's JSON market streams ({@code <symbol>@bookTicker}, {@code <symbol>@trade}). */
+    default boolean streamsMarketsAsBinance() {
+        return false;
+    }
 
     /** Whether the venue streams user data over Binance's WebSocket API ({@code userDataStream.subscribe.signature}). */
     default boolean userStreamOverWebSocketApi() {

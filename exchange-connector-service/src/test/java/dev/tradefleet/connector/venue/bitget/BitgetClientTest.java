@@ -77,7 +77,7 @@ class BitgetClientTest {
     private final MarketData market;
 
     BitgetClientTest() {
-        VenueAdapter.Wiring wiring = new VenueAdapter.Wiring(server.url(""), null, limiter, HttpClient.newHttpClient(), Clock.systemUTC(),
+        VenueAdapter.Wiring wiring = new VenueAdapter.Wiring(server.url(""), null, null, limiter, HttpClient.newHttpClient(), Clock.systemUTC(),
                 Duration.ofSeconds(2), null, Duration.ofSeconds(2));
         client = BitgetAdapter.INSTANCE.client(wiring, "acct-1", KEY, SECRET, PASSPHRASE);
         market = BitgetAdapter.INSTANCE.marketData(wiring);

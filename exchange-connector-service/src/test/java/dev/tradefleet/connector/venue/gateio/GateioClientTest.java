@@ -88,7 +88,7 @@ class GateioClientTest {
     private final MarketData market;
 
     GateioClientTest() {
-        VenueAdapter.Wiring wiring = new VenueAdapter.Wiring(server.url("/api/v4"), null, limiter, HttpClient.newHttpClient(), Clock.systemUTC(),
+        VenueAdapter.Wiring wiring = new VenueAdapter.Wiring(server.url("/api/v4"), null, null, limiter, HttpClient.newHttpClient(), Clock.systemUTC(),
                 Duration.ofSeconds(2), null, Duration.ofSeconds(2));
         client = GateioAdapter.INSTANCE.client(wiring, "acct-1", KEY, SECRET, null);
         market = GateioAdapter.INSTANCE.marketData(wiring);
