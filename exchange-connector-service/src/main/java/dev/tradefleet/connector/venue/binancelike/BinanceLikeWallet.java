@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradefleet.connector.limits.VenueRequest;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueWallet;
+import dev.tradefleet.connector.venue.WalletHistory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrNull;
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
@@ -31,6 +33,8 @@ final class BinanceLikeWallet implements VenueWallet {
 
     /** Binance's withdrawal history asked for one {@code withdrawOrderId} spans 7 days at most. */
     private static final Duration BY_CLIENT_ID_REACH = Duration.ofDays(7).minusMinutes(1);
+    /** Records in one answer at most. */
+    private static final int PAGE = 1000;
     private static final DateTimeFormatter BINANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final WalletApi api;
@@ -93,16 +97,17 @@ final class BinanceLikeWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Deposit>> deposits(String asset, Instant since) {
-        return http.signed("GET", api.prefix() + "/deposit/hisrec", history(asset, since, api.historyReach()), VenueRequest.walletRead(account, 1)).thenApply(list -> {
-            List<Deposit> deposits = new ArrayList<>();
-            for (JsonNode d : list) {
-                String memo = d.hasNonNull("addressTag") ? d.path("addressTag").asText() : d.path("memo").asText("");
-                deposits.add(new Deposit(d.path("id").asText(d.path("txId").asText()), d.path("coin").asText(), d.path("network").asText(),
-                        decimalOrZero(d, "amount"), d.path("address").asText(), memo.isEmpty() ? null : memo, d.path("txId").asText(null),
-                        api.depositStatus().apply(d.path("status").asInt()), Instant.ofEpochMilli(d.path("insertTime").asLong())));
-            }
-            return deposits;
-        });
+        return whole(since, api.historyReach(), (from, to) -> http.signed("GET", api.prefix() + "/deposit/hisrec", window(asset, from, to),
+                VenueRequest.walletRead(account, 1)).thenApply(list -> {
+                    List<Deposit> deposits = new ArrayList<>();
+                    for (JsonNode d : list) {
+                        String memo = d.hasNonNull("addressTag") ? d.path("addressTag").asText() : d.path("memo").asText("");
+                        deposits.add(new Deposit(d.path("id").asText(d.path("txId").asText()), d.path("coin").asText(), d.path("network").asText(),
+                                decimalOrZero(d, "amount"), d.path("address").asText(), memo.isEmpty() ? null : memo, d.path("txId").asText(null),
+                                api.depositStatus().apply(d.path("status").asInt()), Instant.ofEpochMilli(d.path("insertTime").asLong())));
+                    }
+                    return deposits;
+                }), Deposit::id);
     }
 
     @Override
@@ -122,16 +127,18 @@ final class BinanceLikeWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Withdrawal>> withdrawals(String asset, Instant since) {
-        return withdrawals(history(asset, since, api.historyReach()));
+        return whole(since, api.historyReach(), (from, to) -> withdrawals(window(asset, from, to)), Withdrawal::id);
     }
 
     /** Binance asks by {@code withdrawOrderId} (7 days at most then); MEXC's history is read and the id looked for in it. */
     @Override
     public CompletionStage<Optional<Withdrawal>> withdrawal(String clientId, String asset, Instant since) {
         Duration reach = api.historyReach().compareTo(BY_CLIENT_ID_REACH) < 0 ? api.historyReach() : BY_CLIENT_ID_REACH;
-        Map<String, String> query = history(asset, since, reach);
-        query.put("withdrawOrderId", clientId);
-        return withdrawals(query).thenApply(all -> VenueWallet.askedUnder(clientId, all));
+        return whole(since, reach, (from, to) -> {
+            Map<String, String> query = window(asset, from, to);
+            query.put("withdrawOrderId", clientId);
+            return withdrawals(query);
+        }, Withdrawal::id).thenApply(all -> VenueWallet.askedUnder(clientId, all));
     }
 
     private CompletionStage<List<Withdrawal>> withdrawals(Map<String, String> query) {
@@ -148,15 +155,18 @@ final class BinanceLikeWallet implements VenueWallet {
         });
     }
 
-    /** The history query from {@code since}, no further back than one answer may reach. */
-    private Map<String, String> history(String asset, Instant since, Duration reach) {
+    /** The records since {@code since}, no further back than one answer may reach, the whole of them however many pages they fill. */
+    private <T> CompletionStage<List<T>> whole(Instant since, Duration reach, WalletHistory.Span<T> span, Function<T, String> id) {
         Instant now = clock.instant();
-        Instant from = VenueWallet.historyStart(since, now, reach);
+        return WalletHistory.whole(VenueWallet.historyStart(since, now, reach), now, PAGE, Duration.ofMillis(1), span, id);
+    }
+
+    private static Map<String, String> window(String asset, Instant from, Instant to) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("coin", asset);
         params.put("startTime", String.valueOf(from.toEpochMilli()));
-        params.put("endTime", String.valueOf(now.toEpochMilli()));
-        params.put("limit", "1000");
+        params.put("endTime", String.valueOf(to.toEpochMilli()));
+        params.put("limit", String.valueOf(PAGE));
         return params;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradefleet.connector.limits.VenueRequest;
 import dev.tradefleet.connector.venue.VenueWallet;
+import dev.tradefleet.connector.venue.WalletHistory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrNull;
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
@@ -26,6 +28,8 @@ import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
 final class BitgetWallet implements VenueWallet {
 
     private static final Duration REACH = Duration.ofDays(90).minusMinutes(1);
+    /** Records in one answer at most. */
+    private static final int PAGE = 100;
     /** Bitget's coin list takes 3 calls a second per IP against the 20 of its other public endpoints: it weighs 7 of those 20. */
     private static final long COINS_WEIGHT = 7;
 
@@ -62,15 +66,16 @@ final class BitgetWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Deposit>> deposits(String asset, Instant since) {
-        return http.signedGet("/api/v2/spot/wallet/deposit-records", history(asset, since), VenueRequest.walletRead(account, 0)).thenApply(records -> {
-            List<Deposit> deposits = new ArrayList<>();
-            for (JsonNode d : records) {
-                deposits.add(new Deposit(d.path("orderId").asText(), d.path("coin").asText(), d.path("chain").asText(), decimalOrZero(d, "size"),
-                        d.path("toAddress").asText(), null, d.path("tradeId").asText(null), status(d.path("status").asText()),
-                        Instant.ofEpochMilli(d.path("cTime").asLong())));
-            }
-            return deposits;
-        });
+        return whole(since, (from, to) -> http.signedGet("/api/v2/spot/wallet/deposit-records", window(asset, from, to), VenueRequest.walletRead(account, 0))
+                .thenApply(records -> {
+                    List<Deposit> deposits = new ArrayList<>();
+                    for (JsonNode d : records) {
+                        deposits.add(new Deposit(d.path("orderId").asText(), d.path("coin").asText(), d.path("chain").asText(), decimalOrZero(d, "size"),
+                                d.path("toAddress").asText(), null, d.path("tradeId").asText(null), status(d.path("status").asText()),
+                                Instant.ofEpochMilli(d.path("cTime").asLong())));
+                    }
+                    return deposits;
+                }), Deposit::id);
     }
 
     @Override
@@ -86,14 +91,16 @@ final class BitgetWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Withdrawal>> withdrawals(String asset, Instant since) {
-        return withdrawals(history(asset, since));
+        return whole(since, (from, to) -> withdrawals(window(asset, from, to)), Withdrawal::id);
     }
 
     @Override
     public CompletionStage<Optional<Withdrawal>> withdrawal(String clientId, String asset, Instant since) {
-        Map<String, String> query = new HashMap<>(history(asset, since));
-        query.put("clientOid", clientId);
-        return withdrawals(query).thenApply(all -> VenueWallet.askedUnder(clientId, all));
+        return whole(since, (from, to) -> {
+            Map<String, String> query = new HashMap<>(window(asset, from, to));
+            query.put("clientOid", clientId);
+            return withdrawals(query);
+        }, Withdrawal::id).thenApply(all -> VenueWallet.askedUnder(clientId, all));
     }
 
     private CompletionStage<List<Withdrawal>> withdrawals(Map<String, String> query) {
@@ -109,10 +116,15 @@ final class BitgetWallet implements VenueWallet {
         });
     }
 
-    private Map<String, String> history(String asset, Instant since) {
+    /** The records since {@code since} (within Bitget's 90 days), the whole of them however many pages they fill. */
+    private <T> CompletionStage<List<T>> whole(Instant since, WalletHistory.Span<T> span, Function<T, String> id) {
         Instant now = clock.instant();
-        Instant from = VenueWallet.historyStart(since, now, REACH);
-        return Map.of("coin", asset, "startTime", String.valueOf(from.toEpochMilli()), "endTime", String.valueOf(now.toEpochMilli()), "limit", "100");
+        return WalletHistory.whole(VenueWallet.historyStart(since, now, REACH), now, PAGE, Duration.ofMillis(1), span, id);
+    }
+
+    private static Map<String, String> window(String asset, Instant from, Instant to) {
+        return Map.of("coin", asset, "startTime", String.valueOf(from.toEpochMilli()), "endTime", String.valueOf(to.toEpochMilli()),
+                "limit", String.valueOf(PAGE));
     }
 
     private static String memo(JsonNode tag) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradefleet.connector.limits.VenueRequest;
 import dev.tradefleet.connector.venue.VenueRejection;
 import dev.tradefleet.connector.venue.VenueWallet;
+import dev.tradefleet.connector.venue.WalletHistory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrNull;
 import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
@@ -28,6 +30,8 @@ import static dev.tradefleet.connector.venue.http.JsonFields.decimalOrZero;
 final class GateioWallet implements VenueWallet {
 
     private static final Duration REACH = Duration.ofDays(30).minusMinutes(1);
+    /** Records in one answer at most. */
+    private static final int PAGE = 500;
 
     private final GateioHttp http;
     private final String account;
@@ -72,15 +76,16 @@ final class GateioWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Deposit>> deposits(String asset, Instant since) {
-        return http.signed("GET", "/wallet/deposits", history(asset, since), null, VenueRequest.walletRead(account, 0), null).thenApply(list -> {
-            List<Deposit> deposits = new ArrayList<>();
-            for (JsonNode d : records(list)) {
-                deposits.add(new Deposit(d.path("id").asText(), d.path("currency").asText(), d.path("chain").asText(), decimalOrZero(d, "amount"),
-                        d.path("address").asText(), memo(d), d.path("txid").asText(null), depositStatus(d.path("status").asText()),
-                        Instant.ofEpochSecond(d.path("timestamp").asLong())));
-            }
-            return deposits;
-        });
+        return whole(since, (from, to) -> http.signed("GET", "/wallet/deposits", window(asset, from, to), null, VenueRequest.walletRead(account, 0), null)
+                .thenApply(list -> {
+                    List<Deposit> deposits = new ArrayList<>();
+                    for (JsonNode d : records(list)) {
+                        deposits.add(new Deposit(d.path("id").asText(), d.path("currency").asText(), d.path("chain").asText(), decimalOrZero(d, "amount"),
+                                d.path("address").asText(), memo(d), d.path("txid").asText(null), depositStatus(d.path("status").asText()),
+                                Instant.ofEpochSecond(d.path("timestamp").asLong())));
+                    }
+                    return deposits;
+                }), Deposit::id);
     }
 
     @Override
@@ -96,14 +101,16 @@ final class GateioWallet implements VenueWallet {
 
     @Override
     public CompletionStage<List<Withdrawal>> withdrawals(String asset, Instant since) {
-        return withdrawals(history(asset, since));
+        return whole(since, (from, to) -> withdrawals(window(asset, from, to)), Withdrawal::id);
     }
 
     @Override
     public CompletionStage<Optional<Withdrawal>> withdrawal(String clientId, String asset, Instant since) {
-        Map<String, String> query = new HashMap<>(history(asset, since));
-        query.put("withdraw_order_id", clientId);
-        return withdrawals(query).thenApply(all -> VenueWallet.askedUnder(clientId, all));
+        return whole(since, (from, to) -> {
+            Map<String, String> query = new HashMap<>(window(asset, from, to));
+            query.put("withdraw_order_id", clientId);
+            return withdrawals(query);
+        }, Withdrawal::id).thenApply(all -> VenueWallet.askedUnder(clientId, all));
     }
 
     private CompletionStage<List<Withdrawal>> withdrawals(Map<String, String> query) {
@@ -118,10 +125,15 @@ final class GateioWallet implements VenueWallet {
         });
     }
 
-    private Map<String, String> history(String asset, Instant since) {
+    /** The records since {@code since} (within Gate.io's 30 days), the whole of them however many pages they fill. */
+    private <T> CompletionStage<List<T>> whole(Instant since, WalletHistory.Span<T> span, Function<T, String> id) {
         Instant now = clock.instant();
-        Instant from = VenueWallet.historyStart(since, now, REACH);
-        return Map.of("currency", asset, "from", String.valueOf(from.getEpochSecond()), "to", String.valueOf(now.getEpochSecond()), "limit", "500");
+        return WalletHistory.whole(VenueWallet.historyStart(since, now, REACH), now, PAGE, Duration.ofSeconds(1), span, id);
+    }
+
+    private static Map<String, String> window(String asset, Instant from, Instant to) {
+        return Map.of("currency", asset, "from", String.valueOf(from.getEpochSecond()), "to", String.valueOf(to.getEpochSecond()),
+                "limit", String.valueOf(PAGE));
     }
 
     /** The chain's own fixed fee, else the currency's; null when Gate.io states neither. */

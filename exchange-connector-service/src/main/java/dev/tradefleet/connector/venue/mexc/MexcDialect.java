@@ -67,11 +67,13 @@ public final class MexcDialect implements Dialect {
 
     /**
      * MEXC counts 500 requests per 10 s per endpoint and sends no usage header; one shared count of that size is
-     * the safe reading (it never exceeds any single endpoint's limit).
+     * the safe reading (it never exceeds any single endpoint's limit). Placing and cancelling share 12 a second per
+     * account.
      */
     @Override
     public List<RateLimit> rateLimits() {
         return List.of(new RateLimit("REQUESTS_10S", RateLimit.Scope.VENUE, RateLimit.Counts.REQUESTS, 500, Duration.ofSeconds(10)),
+                new RateLimit("ORDERS_1S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.ORDERS_AND_CANCELS, 12, Duration.ofSeconds(1)),
                 // its wallet endpoints weigh up to 10 of the 500: at most 2 a second per account keeps them well inside
                 new RateLimit("WALLET_1S", RateLimit.Scope.ACCOUNT, RateLimit.Counts.WALLET_CALLS, 2, Duration.ofSeconds(1)));
     }
