@@ -139,7 +139,7 @@ public final class EventConsumerLoop implements AutoCloseable {
         return retried.get();
     }
 
-    /** Records behind the end of the assigned partitions after the last poll; -1 before it is known. */
+    /** Records behind the end of the assigned partitions (those whose end is known) at the last poll; -1 before any is known. */
     public long lag() {
         return lag;
     }
@@ -381,16 +381,23 @@ public final class EventConsumerLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Sums the lag of the partitions whose end the consumer knows: one not fetched from yet (an empty partition, say,
+     * while the records of another are in hand) must not keep the others' lag from being seen.
+     */
     private void measureLag(KafkaConsumer<String, byte[]> kafka) {
         long total = 0;
+        boolean known = false;
         for (TopicPartition partition : kafka.assignment()) {
             OptionalLong partitionLag = kafka.currentLag(partition);
-            if (partitionLag.isEmpty()) {
-                return;
+            if (partitionLag.isPresent()) {
+                total += partitionLag.getAsLong();
+                known = true;
             }
-            total += partitionLag.getAsLong();
         }
-        lag = total;
+        if (known) {
+            lag = total;
+        }
     }
 
     private void pruneReceiptsIfDue() {
