@@ -119,15 +119,20 @@ public final class MarketSimulator {
         }
     }
 
-    /** Withdraw the old quotes, trade with every resting order the reference crossed, quote around the reference. */
+    /**
+     * Withdraw the old quotes, trade with every resting order the reference crossed, quote around the reference: as one
+     * operation of the venue, so that no user's order arrives while the book is withdrawn and finds nothing to trade.
+     */
     private void settle(String symbol, long reference) {
         SymbolSpec spec = venue.spec(symbol);
-        venue.cancelAll(maker, symbol);
-        cross(symbol, Side.SELL, reference);
-        cross(symbol, Side.BUY, reference);
-        // a trade at the reference makes it the last price, which is what stop orders watch
-        touch(symbol, spec, reference);
-        quote(symbol, spec, reference);
+        venue.atomically(() -> {
+            venue.cancelAll(maker, symbol);
+            cross(symbol, Side.SELL, reference);
+            cross(symbol, Side.BUY, reference);
+            // a trade at the reference makes it the last price, which is what stop orders watch
+            touch(symbol, spec, reference);
+            quote(symbol, spec, reference);
+        });
     }
 
     /** The simulated taker trades at the reference with every user order priced through it, oldest first. */

@@ -108,6 +108,17 @@ public class Venue {
         return engine.symbols().stream().anyMatch(spec -> spec.baseAsset().equals(asset) || spec.quoteAsset().equals(asset));
     }
 
+    /**
+     * Runs {@code operations} as one: no other order reaches the engine between them (the market's re-quote, say, so
+     * that no order finds the book withdrawn and not yet quoted again), and what they changed is told after.
+     */
+    public void atomically(Runnable operations) {
+        synchronized (this) {
+            operations.run();
+        }
+        tell();
+    }
+
     public MatchingEngine.Result place(NewOrder order) {
         MatchingEngine.Result result;
         synchronized (this) {
@@ -261,6 +272,10 @@ public class Venue {
      * after letting go, so no change is left behind.
      */
     private void tell() {
+        if (Thread.holdsLock(this)) {
+            // inside atomically(): told once it lets go
+            return;
+        }
         while (!untold.isEmpty()) {
             if (!telling.tryLock()) {
                 return;

@@ -57,6 +57,29 @@ class SimulatedMarketTest {
     }
 
     @Test
+    void anOrderArrivingWhileTheMarketQuotesAgainFindsTheBookQuoted() throws Exception {
+        setPrice("600");
+        SignedClient trader = trader();
+        java.util.concurrent.atomic.AtomicBoolean stepping = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // the market withdraws and re-quotes its book without pause while market orders come in
+        Thread market = new Thread(() -> {
+            while (stepping.get()) {
+                simulator.step(SYMBOL);
+            }
+        });
+        market.start();
+        try {
+            for (int i = 0; i < 150; i++) {
+                trader.signed("POST", "/api/v3/order", SignedClient.params("symbol", SYMBOL, "side", i % 2 == 0 ? "BUY" : "SELL",
+                        "type", "MARKET", "quantity", "0.01")).then().statusCode(200).body("status", equalTo("FILLED"));
+            }
+        } finally {
+            stepping.set(false);
+            market.join();
+        }
+    }
+
+    @Test
     void aStopLossTriggersOnTheMoveAndFillsWhenTheMarketComesToItsLimit() {
         setPrice("600");
         SignedClient trader = trader();
