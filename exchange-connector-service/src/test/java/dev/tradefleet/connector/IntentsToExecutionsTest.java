@@ -294,13 +294,49 @@ class IntentsToExecutionsTest {
     }
 
     private void leftBehindByACrash(PlaceOrder buy, String clientOrderId, OffsetDateTime sentAt) {
+        leftBehind(buy, clientOrderId, "SENDING", null, sentAt, null);
+    }
+
+    /** An order row as an earlier run of the connector left it, with its intent (done at {@code doneAt}, or pending). */
+    private void leftBehind(PlaceOrder buy, String clientOrderId, String status, String venueOrderId, OffsetDateTime sentAt,
+                            OffsetDateTime doneAt) {
         EventEnvelope event = TradingIntents.toEvent(Trading.ORDER_SERVICE, buy);
-        pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO intents (intent_id, credential_id, type, event) VALUES ($1, $2, $3, $4)")
-                        .execute(Tuple.of(buy.intentId(), buy.credentialId(), buy.eventType(), Buffer.buffer(EventCodec.encode(event))))
+        pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO intents (intent_id, credential_id, type, event, done_at) VALUES ($1, $2, $3, $4, $5)")
+                        .execute(Tuple.of(buy.intentId(), buy.credentialId(), buy.eventType(), Buffer.buffer(EventCodec.encode(event)), doneAt))
                         .flatMap(i -> tx.preparedQuery("INSERT INTO orders (intent_id, credential_id, user_id, venue, symbol, side,"
-                                        + " client_order_id, status, sent_at) VALUES ($1, $2, $3, 'binance', 'BTCUSDT', 'BUY', $4, 'SENDING', $5)")
-                                .execute(Tuple.of(buy.intentId(), buy.credentialId(), buy.userId(), clientOrderId, sentAt))))
+                                        + " client_order_id, venue_order_id, status, sent_at) VALUES ($1, $2, $3, 'binance', 'BTCUSDT', 'BUY', $4, $5, $6, $7)")
+                                .execute(Tuple.from(new Object[]{buy.intentId(), buy.credentialId(), buy.userId(), clientOrderId, venueOrderId,
+                                        status, sentAt}))))
                 .await().atMost(Trading.WITHIN);
+    }
+
+    @Test
+    void anOrderWhoseAnswerWasLostIsRejectedAsNotPlacedOnlyWhenTheVenueNeverAcknowledgedIt() {
+        OffsetDateTime longAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
+        Trading.Account lost = trading.newAccount();
+        PlaceOrder neverArrived = Trading.marketBuy(lost, "0.001");
+        leftBehind(neverArrived, ClientOrderIds.of(neverArrived.intentId(), ClientOrderIds.Venue.BINANCE), "UNKNOWN", null, longAgo, longAgo);
+        Trading.Account acknowledged = trading.newAccount("testnet");
+        PlaceOrder answered = Trading.marketBuy(acknowledged, "0.001");
+        String answeredId = ClientOrderIds.of(answered.intentId(), ClientOrderIds.Venue.BINANCE);
+        leftBehind(answered, answeredId, "ACCEPTED", "424242", longAgo, longAgo);
+
+        executor.reconcile(lost.credentialId());
+        OrderUpdate rejected = trading.awaitUpdate(neverArrived.intentId(), OrderStatus.REJECTED);
+        assertEquals("not-placed", rejected.reasonCode(), rejected.toString());
+
+        // the venue does not find the other either, yet it answered for it once: it is asked again and again, never given up
+        executor.reconcile(acknowledged.credentialId());
+        await().atMost(Trading.WITHIN).until(() -> lookupsOf(answeredId) >= 1);
+        executor.reconcile(acknowledged.credentialId());
+        await().atMost(Trading.WITHIN).until(() -> lookupsOf(answeredId) >= 2);
+        assertEquals(1, count("SELECT count(*) FROM orders WHERE intent_id = $1 AND status = 'ACCEPTED'", answered.intentId()));
+        assertEquals(List.of(), trading.statuses(answered.intentId()));
+    }
+
+    private static long lookupsOf(String clientOrderId) {
+        return ConnectorTestResource.faultyVenue().forwarded().stream()
+                .filter(f -> f.is("GET", "/api/v3/order") && f.query().contains(clientOrderId)).count();
     }
 
     @Test

@@ -569,9 +569,13 @@ public final class OrderExecutor implements AutoCloseable {
         }
         VenueClient venue = session.client();
         try {
-            record(order, await(venue.find(order.symbol(), order.clientOrderId())), venue, null);
+            record(order, await(venue.follow(order.symbol(), order.clientOrderId(), order.venueOrderId())), venue, null);
         } catch (OrderNotFound notFound) {
-            if (clock.instant().isAfter(order.sentAt().plus(venue.receiveWindow()).plus(WINDOW_MARGIN))) {
+            if (order.venueOrderId() != null) {
+                // the venue answered for it once, so it was placed: the order is followed on, never called "not placed"
+                LOG.warnf("order %s (%s on %s) was acknowledged by the venue, which no longer finds it: %s", order.clientOrderId(),
+                        order.venueOrderId(), order.venue(), notFound.getMessage());
+            } else if (clock.instant().isAfter(order.sentAt().plus(venue.receiveWindow()).plus(WINDOW_MARGIN))) {
                 await(orders.record(order, VenueReport.rejected("not-placed",
                         "the venue never received the order: its answer was lost and it has no order under " + order.clientOrderId()),
                         null).subscribeAsCompletionStage());

@@ -43,6 +43,15 @@ public interface VenueClient {
      */
     CompletionStage<VenueOrder> find(String symbol, String clientOrderId);
 
+    /**
+     * An order the venue acknowledged (it answered with {@code venueOrderId}, the last id recorded for it), as it is
+     * now: how an order left out of the open orders is followed. Where the venue finds some orders by their own id
+     * only (a plan that became an order), the adapter uses it; by default the order is found by its client order id.
+     */
+    default CompletionStage<VenueOrder> follow(String symbol, String clientOrderId, String venueOrderId) {
+        return find(symbol, clientOrderId);
+    }
+
     /** Opens the account's stream of execution reports ({@link UserStream#NONE} where the venue has none configured). */
     UserStream openUserStream(UserStream.Listener listener);
 

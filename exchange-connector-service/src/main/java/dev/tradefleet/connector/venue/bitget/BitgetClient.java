@@ -191,6 +191,13 @@ final class BitgetClient implements VenueClient {
                         : CompletableFuture.failedFuture(failure));
     }
 
+    /** A stop-limit by the id recorded for it, which outlives the plan history's 90 days; any other order by its client order id. */
+    @Override
+    public CompletionStage<VenueOrder> follow(String symbol, String clientOrderId, String venueOrderId) {
+        return ClientOrderIds.isTrigger(clientOrderId) && venueOrderId != null
+                ? plans.follow(symbol, clientOrderId, venueOrderId) : find(symbol, clientOrderId);
+    }
+
     private CompletionStage<VenueOrder> inHistory(String symbol, String clientOrderId, String before, int pagesLeft) {
         Map<String, String> query = new LinkedHashMap<>(Map.of("symbol", symbol, "limit", String.valueOf(PAGE)));
         if (before != null) {
@@ -228,10 +235,21 @@ final class BitgetClient implements VenueClient {
         return order(data.get(0));
     }
 
-    /** Bitget lists every symbol's open orders at once, newest first, 100 an answer. */
+    /**
+     * Bitget lists every symbol's open orders at once, newest first, 100 an answer; the waiting plans (stop-limits)
+     * of each symbol are open orders too, so that one call per symbol follows them all rather than one per plan.
+     */
     @Override
     public CompletionStage<List<VenueOrder>> openOrders(Set<String> symbols) {
-        return open(Map.of());
+        CompletionStage<List<VenueOrder>> all = open(Map.of());
+        for (String symbol : symbols) {
+            all = all.thenCompose(orders -> plans.waiting(symbol).thenApply(waiting -> {
+                List<VenueOrder> both = new ArrayList<>(orders);
+                both.addAll(waiting);
+                return both;
+            }));
+        }
+        return all;
     }
 
     private CompletionStage<List<VenueOrder>> open(Map<String, String> filter) {

@@ -88,11 +88,38 @@ final class BitgetPlans {
         Instant now = clock.instant();
         Map<String, String> lately = Map.of("symbol", symbol, "startTime", String.valueOf(now.minus(HISTORY_SPAN).toEpochMilli()),
                 "endTime", String.valueOf(now.toEpochMilli()));
-        return search(WAITING, Map.of("symbol", symbol), clientOrderId, null, PAGES)
-                .thenCompose(plan -> plan != null ? CompletableFuture.completedFuture(plan) : search(HISTORY, lately, clientOrderId, null, PAGES))
+        return search(WAITING, Map.of("symbol", symbol), clientOrderId)
+                .thenCompose(plan -> plan != null ? CompletableFuture.completedFuture(plan) : search(HISTORY, lately, clientOrderId))
                 .thenCompose(plan -> plan == null
                         ? CompletableFuture.failedFuture(new OrderNotFound("43025", "no plan order of client order id " + clientOrderId))
                         : state(symbol, clientOrderId, plan));
+    }
+
+    /**
+     * A plan the venue acknowledged, by the id recorded for it: the order it became once that was seen, else the plan's.
+     * The order a plan became is found by the plan's id however old it is; a plan the venue no longer finds at all
+     * did exist, so that is ambiguous, never "not placed".
+     */
+    CompletionStage<VenueOrder> follow(String symbol, String clientOrderId, String knownId) {
+        return orderById.apply(knownId)
+                .thenApply(order -> underOurId(order, clientOrderId))
+                .exceptionallyCompose(failure -> Blocking.cause(failure) instanceof OrderNotFound
+                        ? subOrder(symbol, clientOrderId, knownId).thenCompose(triggered -> triggered != null
+                                ? CompletableFuture.completedFuture(triggered.order())
+                                : find(symbol, clientOrderId).thenApply(Found::order))
+                        : CompletableFuture.failedFuture(failure))
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(Blocking.cause(failure) instanceof OrderNotFound
+                        ? new AmbiguousOutcome("bitget: plan " + knownId + " (" + clientOrderId + ") was acknowledged but is found neither"
+                        + " waiting, nor in the plan history, nor as an order", null)
+                        : failure));
+    }
+
+    /** The symbol's waiting plans, as far as they are read ({@value #PAGES} answers): reported as the open orders they stand for. */
+    CompletionStage<List<VenueOrder>> waiting(String symbol) {
+        return list(WAITING, Map.of("symbol", symbol), null, new Listing(new ArrayList<>(), true), PAGES)
+                .thenApply(listing -> listing.plans().stream()
+                        .map(plan -> plan(symbol, plan.path("clientOid").asText(""), plan.path("orderId").asText(), OrderStatus.ACCEPTED))
+                        .toList());
     }
 
     /**
@@ -132,7 +159,6 @@ final class BitgetPlans {
         Map<String, String> query = Map.of("symbol", symbol, "limit", String.valueOf(PAGE));
         return http.signedGet(WAITING, query, VenueRequest.accountRead(account, 0)).thenCompose(data -> {
             CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
-            int before = done.plans().size();
             for (JsonNode plan : data.path("orderList")) {
                 String planId = plan.path("orderId").asText();
                 all = all.thenCompose(ignored -> http.signedPost(CANCEL, BitgetHttp.body().put("orderId", planId), VenueRequest.cancel(account, 0), null)
@@ -148,34 +174,60 @@ final class BitgetPlans {
                             return null;
                         }));
             }
-            boolean more = data.path("nextFlag").asBoolean(false) && done.plans().size() > before && pagesLeft > 1;
-            return all.thenCompose(ignored -> more ? cancelWaiting(symbol, done, pagesLeft - 1) : CompletableFuture.completedFuture(done));
+            return all.thenCompose(ignored -> {
+                if (!data.path("nextFlag").asBoolean(false)) {
+                    return CompletableFuture.completedFuture(done);
+                }
+                if (pagesLeft > 1) {
+                    // what was cancelled has left the list: reading it again from the start shows what still waits
+                    return cancelWaiting(symbol, done, pagesLeft - 1);
+                }
+                done.unanswered().add(new AmbiguousOutcome("bitget: waiting plans of " + symbol + " remain after " + PAGES
+                        + " answers of them were cancelled", null));
+                return CompletableFuture.completedFuture(done);
+            });
         });
     }
 
-    private CompletionStage<JsonNode> search(String path, Map<String, String> filter, String clientOrderId, String before, int pagesLeft) {
+    /** The plans of a listing, and whether it was read to its end. */
+    private record Listing(List<JsonNode> plans, boolean complete) {
+    }
+
+    /** The plan of our client order id in the listing; null when it is read to its end without it, ambiguous when not. */
+    private CompletionStage<JsonNode> search(String path, Map<String, String> filter, String clientOrderId) {
+        return list(path, filter, null, new Listing(new ArrayList<>(), true), PAGES).thenApply(listing -> {
+            for (JsonNode plan : listing.plans()) {
+                if (clientOrderId.equals(plan.path("clientOid").asText())) {
+                    return plan;
+                }
+            }
+            if (!listing.complete()) {
+                // more plans remain unread: not finding it here says nothing, and "never placed" could place it twice
+                throw new AmbiguousOutcome("bitget: plan " + clientOrderId + " is not among the " + listing.plans().size()
+                        + " plans read at " + path + ", and more remain", null);
+            }
+            return null;
+        });
+    }
+
+    /** Reads on, answer by answer ({@code idLessThan} the cursor each gives), for {@code pagesLeft} answers at most. */
+    private CompletionStage<Listing> list(String path, Map<String, String> filter, String before, Listing read, int pagesLeft) {
         Map<String, String> query = new LinkedHashMap<>(filter);
         query.put("limit", String.valueOf(PAGE));
         if (before != null) {
             query.put("idLessThan", before);
         }
         return http.signedGet(path, query, VenueRequest.accountRead(account, 0)).thenCompose(data -> {
-            for (JsonNode plan : data.path("orderList")) {
-                if (clientOrderId.equals(plan.path("clientOid").asText())) {
-                    return CompletableFuture.completedFuture(plan);
-                }
-            }
+            data.path("orderList").forEach(read.plans()::add);
             String next = data.path("idLessThan").asText("");
             if (!data.path("nextFlag").asBoolean(false) || next.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
+                return CompletableFuture.completedFuture(read);
             }
             if (pagesLeft <= 1 || next.equals(before)) {
-                // more plans remain unread (or the venue answers the same page again): not finding it here says nothing,
-                // and "never placed" could place it twice
-                return CompletableFuture.failedFuture(new AmbiguousOutcome("bitget: plan " + clientOrderId + " is not among the "
-                        + PAGES * PAGE + " plans read at " + path + ", and more remain", null));
+                // a venue answering the same page again is read no further either
+                return CompletableFuture.completedFuture(new Listing(read.plans(), false));
             }
-            return search(path, filter, clientOrderId, next, pagesLeft - 1);
+            return list(path, filter, next, read, pagesLeft - 1);
         });
     }
 
@@ -185,16 +237,26 @@ final class BitgetPlans {
         return switch (plan.path("status").asText()) {
             case "cancelled", "canceled" -> found(plan(symbol, clientOrderId, planId, OrderStatus.CANCELLED));
             case "fail_execute", "fail_trigger" -> found(plan(symbol, clientOrderId, planId, OrderStatus.REJECTED));
-            case "executing", "executed", "triggered" -> subOrder(symbol, clientOrderId, planId);
+            // while the order it triggered is being placed, the plan is reported as waiting still
+            case "executing", "executed", "triggered" -> subOrder(symbol, clientOrderId, planId)
+                    .thenCompose(triggered -> triggered != null ? CompletableFuture.completedFuture(triggered)
+                            : found(plan(symbol, clientOrderId, planId, OrderStatus.ACCEPTED)));
             default -> found(plan(symbol, clientOrderId, planId, OrderStatus.ACCEPTED));
         };
     }
 
-    /** The order a triggered plan placed; while it is being placed the plan is reported as waiting still. */
+    /**
+     * What the plan's trigger placed: the order of that id whenever there is one, whatever the sub-order's status
+     * says (a sub-order cancelled after it part-filled still traded); a plan whose trigger placed no order failed, or
+     * was cancelled. Null while it has placed none.
+     */
     private CompletionStage<Found> subOrder(String symbol, String clientOrderId, String planId) {
         return http.signedGet(SUB_ORDERS, Map.of("planOrderId", planId), VenueRequest.accountRead(account, 0)).thenCompose(data -> {
             for (JsonNode sub : data) {
                 String orderId = sub.path("orderId").asText("");
+                if (!orderId.isEmpty()) {
+                    return orderById.apply(orderId).thenApply(order -> new Found(underOurId(order, clientOrderId), true));
+                }
                 switch (sub.path("status").asText()) {
                     case "fail" -> {
                         return found(plan(symbol, clientOrderId, planId, OrderStatus.REJECTED));
@@ -203,13 +265,10 @@ final class BitgetPlans {
                         return found(plan(symbol, clientOrderId, planId, OrderStatus.CANCELLED));
                     }
                     default -> {
-                        if (!orderId.isEmpty()) {
-                            return orderById.apply(orderId).thenApply(order -> new Found(underOurId(order, clientOrderId), true));
-                        }
                     }
                 }
             }
-            return found(plan(symbol, clientOrderId, planId, OrderStatus.ACCEPTED));
+            return CompletableFuture.completedFuture(null);
         });
     }
 

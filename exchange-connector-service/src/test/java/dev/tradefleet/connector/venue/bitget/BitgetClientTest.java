@@ -299,6 +299,42 @@ class BitgetClientTest {
     }
 
     @Test
+    void aPlanTheVenueAcknowledgedIsFollowedByItsIdsHoweverOldAndNeverCalledNeverPlaced() throws Exception {
+        answers = s -> ok("[" + orderInfo("2001", "bitget-made-this-id", "filled", "0.001", "49.9") + "]");
+        assertEquals(new VenueOrder("BTCUSDT", PLAN_ID, "2001", OrderStatus.FILLED, new BigDecimal("0.001"), new BigDecimal("49.9")),
+                await(client.follow("BTCUSDT", PLAN_ID, "2001")), "recorded as the order it became: that order, asked for by its id");
+        assertEquals("orderId=2001", seen.poll().query());
+        assertTrue(seen.isEmpty());
+
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/plan-sub-order" -> ok("[{\"orderId\":\"2001\",\"price\":\"49900\",\"type\":\"limit\",\"status\":\"cancelled\"}]");
+            case "/api/v2/spot/trade/orderInfo" -> s.query().equals("orderId=2001")
+                    ? ok("[" + orderInfo("2001", "bitget-made-this-id", "cancelled", "0.0004", "19.96") + "]") : ok("[]");
+            default -> refused(400, "40034", "unexpected");
+        };
+        assertEquals(new VenueOrder("BTCUSDT", PLAN_ID, "2001", OrderStatus.CANCELLED, new BigDecimal("0.0004"), new BigDecimal("19.96")),
+                await(client.follow("BTCUSDT", PLAN_ID, "3001")),
+                "recorded as the plan, found by the plan's id however old; its order cancelled after part filling still traded");
+        assertEquals(List.of("orderId=3001", "planOrderId=3001", "orderId=2001"), seen.stream().map(Seen::query).toList());
+        seen.clear();
+
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/plan-sub-order" -> ok("[]");
+            case "/api/v2/spot/trade/current-plan-order" -> plans(false, plan("3001", PLAN_ID, "live"));
+            default -> refused(400, "43001", "The order does not exist");
+        };
+        assertEquals(OrderStatus.ACCEPTED, await(client.follow("BTCUSDT", PLAN_ID, "3001")).status(), "not triggered: waiting still");
+
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/plan-sub-order" -> ok("[]");
+            case "/api/v2/spot/trade/current-plan-order", "/api/v2/spot/trade/history-plan-order" -> plans(false);
+            default -> refused(400, "43001", "The order does not exist");
+        };
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.follow("BTCUSDT", PLAN_ID, "3001")),
+                "found nowhere, yet the venue answered for it once: unknown, never \"not placed\"");
+    }
+
+    @Test
     void cancellingAPlanCancelsItOrTheOrderItHasBecome() throws Exception {
         answers = s -> switch (s.path()) {
             case "/api/v2/spot/trade/cancel-plan-order" -> ok("{\"result\":\"success\"}");
@@ -375,6 +411,16 @@ class BitgetClientTest {
         assertInstanceOf(AmbiguousOutcome.class, failureOf(client.cancelAll("BTCUSDT")), "one cancel unanswered: the whole is ambiguous");
         assertTrue(seen.stream().anyMatch(r -> r.path().endsWith("/cancel-order") && r.body().contains("\"12\"")),
                 "but every open order was still tried");
+
+        seen.clear();
+        answers = s -> switch (s.path()) {
+            case "/api/v2/spot/trade/current-plan-order" -> plans(true, plan("3006", "manual", "live"));
+            case "/api/v2/spot/trade/cancel-plan-order" -> ok("{\"result\":\"success\"}");
+            default -> ok("[]");
+        };
+        assertInstanceOf(AmbiguousOutcome.class, failureOf(client.cancelAll("BTCUSDT")),
+                "plans still waiting after every answer read was cancelled: not all cancelled, so not a success");
+        assertEquals(3, seen.stream().filter(r -> r.path().endsWith("/current-plan-order")).count());
     }
 
     @Test
@@ -399,9 +445,14 @@ class BitgetClientTest {
         assertEquals(2, seen.size());
         seen.clear();
 
-        answers = s -> ok("[" + orderInfo("5", "tfa", "live", "0", "0") + "," + orderInfo("4", "tfb", "new", "0", "0") + "]");
-        assertEquals(List.of("tfa", "tfb"), await(client.openOrders(java.util.Set.of("BTCUSDT"))).stream().map(VenueOrder::clientOrderId).toList());
+        answers = s -> s.path().endsWith("/current-plan-order") ? plans(false, plan("3001", PLAN_ID, "live"))
+                : ok("[" + orderInfo("5", "tfa", "live", "0", "0") + "," + orderInfo("4", "tfb", "new", "0", "0") + "]");
+        assertEquals(List.of(new VenueOrder("BTCUSDT", "tfa", "5", OrderStatus.ACCEPTED, BigDecimal.ZERO, BigDecimal.ZERO),
+                        new VenueOrder("BTCUSDT", "tfb", "4", OrderStatus.ACCEPTED, BigDecimal.ZERO, BigDecimal.ZERO),
+                        new VenueOrder("BTCUSDT", PLAN_ID, "3001", OrderStatus.ACCEPTED, BigDecimal.ZERO, BigDecimal.ZERO)),
+                await(client.openOrders(java.util.Set.of("BTCUSDT"))), "a waiting plan is open too, so it is not asked for one by one");
         assertEquals("limit=100", seen.poll().query(), "every symbol's open orders in one call");
+        assertEquals("limit=100&symbol=BTCUSDT", seen.poll().query(), "then the waiting plans of each symbol followed");
     }
 
     private static String fill(String tradeId, String size, String fee, String scope) {
