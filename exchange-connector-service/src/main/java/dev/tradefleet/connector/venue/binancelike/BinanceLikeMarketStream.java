@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,12 @@ final class BinanceLikeMarketStream extends StreamSocket implements MarketStream
     /** @param rest a symbol's ticker over REST, for the prices a new subscription has not streamed */
     BinanceLikeMarketStream(URI baseUrl, HttpClient http, ScheduledExecutorService scheduler,
                             Function<String, CompletionStage<MarketData.Ticker>> rest) {
-        super("market stream", URI.create(baseUrl.toString().replaceAll("/+$", "") + "/stream"), http, scheduler);
+        this(baseUrl, http, scheduler, rest, SILENCE);
+    }
+
+    BinanceLikeMarketStream(URI baseUrl, HttpClient http, ScheduledExecutorService scheduler,
+                            Function<String, CompletionStage<MarketData.Ticker>> rest, Duration silence) {
+        super("market stream", URI.create(baseUrl.toString().replaceAll("/+$", "") + "/stream"), http, scheduler, silence);
         this.rest = rest;
     }
 
@@ -118,7 +124,6 @@ final class BinanceLikeMarketStream extends StreamSocket implements MarketStream
     @Override
     protected void opened(WebSocket webSocket) {
         sending = CompletableFuture.completedFuture(null);
-        working();
         resubscribe(webSocket);
     }
 
@@ -177,6 +182,8 @@ final class BinanceLikeMarketStream extends StreamSocket implements MarketStream
             quote.trade(new BigDecimal(data.path("p").asText("0")), now);
         } else if (json.has("result") && json.path("id").canConvertToLong()) {
             List<String> acknowledged = unacknowledged.remove(json.path("id").asLong());
+            // a connection that opens and is dropped before it answers anything is not working: its retries back off
+            working();
             if (acknowledged != null) {
                 acknowledged.forEach(this::readOnce);
             }

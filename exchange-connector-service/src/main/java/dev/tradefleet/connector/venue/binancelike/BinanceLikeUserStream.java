@@ -37,7 +37,7 @@ final class BinanceLikeUserStream extends StreamSocket implements UserStream {
 
     BinanceLikeUserStream(URI url, String apiKey, String secret, HttpClient http, Clock clock, ScheduledExecutorService scheduler,
                           Listener listener) {
-        super("user stream", url, http, scheduler);
+        super("user stream", url, http, scheduler, SILENCE);
         this.apiKey = apiKey;
         this.secret = secret;
         this.clock = clock;

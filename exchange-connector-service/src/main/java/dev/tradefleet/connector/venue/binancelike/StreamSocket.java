@@ -6,24 +6,30 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One of Binance's WebSocket connections kept open while it is wanted: whole JSON messages handed on, a lost
  * connection opened again after 1, 2, 4 … 30 s (once per loss, though a socket reports it as a close and an error),
- * and nothing opened again once closed. The subclass says what to send on opening and what a message means;
+ * and nothing opened again once closed. A connection can die without a close (a NAT or proxy dropping it, the host
+ * gone): one silent for half of {@code silence} is pinged, and one silent for all of it is given up as lost, so that
+ * what it said is not taken for the present (Binance pings every 20 s, and any WebSocket server answers a ping). The subclass says what to send on opening and what a message means;
  * {@code this} is the lock of the connection's state, held around {@link #opened} and {@link #dropped}.
  */
 abstract class StreamSocket implements WebSocket.Listener {
 
     private static final Logger LOG = Logger.getLogger(StreamSocket.class);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    /** How long a connection may say nothing, not even a ping or a pong, before it is taken for dead. */
+    static final Duration SILENCE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     protected final URI url;
@@ -35,12 +41,16 @@ abstract class StreamSocket implements WebSocket.Listener {
     private boolean connecting;
     private boolean closed;
     private int failures;
+    private final long silenceNanos;
+    private volatile long lastHeard;
+    private ScheduledFuture<?> watch;
 
-    StreamSocket(String name, URI url, HttpClient http, ScheduledExecutorService scheduler) {
+    StreamSocket(String name, URI url, HttpClient http, ScheduledExecutorService scheduler, Duration silence) {
         this.name = name;
         this.url = url;
         this.http = http;
         this.scheduler = scheduler;
+        this.silenceNanos = silence.toNanos();
     }
 
     /** Whether a connection is wanted now (asked before each attempt). */
@@ -114,12 +124,55 @@ abstract class StreamSocket implements WebSocket.Listener {
             return;
         }
         socket = webSocket;
+        // a message cut off by the connection lost is not the start of the next one
+        partial.setLength(0);
+        heard();
+        if (watch == null) {
+            long every = Math.max(silenceNanos / 4, TimeUnit.MILLISECONDS.toNanos(100));
+            watch = scheduler.scheduleWithFixedDelay(this::checkSilence, every, every, TimeUnit.NANOSECONDS);
+        }
         opened(webSocket);
         webSocket.request(1);
     }
 
+    private void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    /** A connection quiet for half the silence allowed is pinged; one quiet for all of it is lost. */
+    private synchronized void checkSilence() {
+        WebSocket open = socket;
+        if (open == null) {
+            return;
+        }
+        long quiet = System.nanoTime() - lastHeard;
+        if (quiet >= silenceNanos) {
+            lost(open, "silent for " + TimeUnit.NANOSECONDS.toSeconds(quiet) + " s");
+            open.abort();
+        } else if (quiet >= silenceNanos / 2) {
+            // fails by itself while a ping is unanswered: the silence is counted all the same
+            open.sendPing(ByteBuffer.allocate(0));
+        }
+    }
+
+    @Override
+    public final CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        // the JDK answers a ping with a pong itself
+        heard();
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public final CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        heard();
+        webSocket.request(1);
+        return null;
+    }
+
     @Override
     public final CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        heard();
         partial.append(data);
         if (last) {
             String message = partial.toString();
@@ -147,6 +200,9 @@ abstract class StreamSocket implements WebSocket.Listener {
 
     public synchronized void close() {
         closed = true;
+        if (watch != null) {
+            watch.cancel(false);
+        }
         WebSocket open = socket;
         socket = null;
         dropped();

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,5 +79,26 @@ class BinanceLikeMarketStreamTest {
         stream.follow(Set.of(SYMBOL));
         await().atMost(WITHIN).until(() -> stream.top(SYMBOL).isPresent());
         assertEquals(2, restReads.get(), "a new subscription reads once again");
+    }
+
+    @Test
+    void aConnectionThatFallsSilentIsPingedThenGivenUpAndItsPricesAreNotServedAsTheMarketsAnyLonger() throws Exception {
+        try (SilentWebSocketServer silent = new SilentWebSocketServer()) {
+            BigDecimal price = new BigDecimal("0.05");
+            BinanceLikeMarketStream halfOpen = new BinanceLikeMarketStream(silent.url(), http, scheduler,
+                    symbol -> CompletableFuture.completedFuture(new MarketData.Ticker(symbol, price, price, price, price, price, price,
+                            BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO)), Duration.ofSeconds(2));
+            try {
+                halfOpen.follow(Set.of(SYMBOL));
+                await().atMost(WITHIN).until(() -> halfOpen.top(SYMBOL).isPresent());
+                assertEquals(1, silent.connections());
+                // nothing more comes: the prices it holds are the moment the connection died, not the market's now
+                await().atMost(WITHIN).until(() -> halfOpen.top(SYMBOL).isEmpty());
+                assertTrue(silent.pings() >= 1, "asked whether it is there before it was given up");
+                await().atMost(WITHIN).until(() -> silent.connections() >= 2);
+            } finally {
+                halfOpen.close();
+            }
+        }
     }
 }
