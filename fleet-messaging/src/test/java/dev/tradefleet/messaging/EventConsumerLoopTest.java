@@ -186,10 +186,12 @@ class EventConsumerLoopTest {
         h.pg.close();
         Backoff.sleep(Duration.ofSeconds(10));
         assertTrue(loop.isRunning(), "the consumer waits out the outage");
+        assertTrue(loop.heldFor().toSeconds() >= 3, "and says how long it has held its partition back: " + loop.heldFor());
         h.pg.restart();
         stream.get();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> loop.applied() + loop.duplicates() >= 300 && loop.lag() == 0);
+        assertEquals(Duration.ZERO, loop.heldFor(), "nothing held back once it keeps up again");
         assertEachAppliedOnce(events);
         assertEquals(0, loop.deadLettered(), "an outage is not the events' fault");
         assertTrue(loop.retried() > 0, "records were retried while the database was down");

@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EventConsumerLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class);
+    /** A hold longer than this is logged as an error: an outage that long, or a record that will not apply. */
+    private static final Duration LONG_HOLD = Duration.ofMinutes(5);
 
     private final Pool pool;
     private final EventHandler handler;
@@ -60,6 +62,9 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private volatile long lag = -1;
+    /** When the loop began holding a partition back (System.nanoTime), 0 while it is not. */
+    private volatile long heldSince;
+    private boolean heldWarned;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -139,6 +144,16 @@ public final class EventConsumerLoop implements AutoCloseable {
         return retried.get();
     }
 
+    /**
+     * How long the loop has been holding a partition back on a record it cannot apply yet (an outage, or an effect
+     * that keeps overrunning the apply timeout, which may be the event's own doing): zero while it keeps up. What to
+     * alert on, since such a record is retried until it applies rather than dead-lettered.
+     */
+    public Duration heldFor() {
+        long since = heldSince;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
+    }
+
     /** Records behind the end of the assigned partitions (those whose end is known) at the last poll; -1 before any is known. */
     public long lag() {
         return lag;
@@ -177,9 +192,11 @@ public final class EventConsumerLoop implements AutoCloseable {
                 pruneReceiptsIfDue();
                 if (heldBack && running) {
                     outages++;
+                    holding();
                     Backoff.sleep(settings.backoff().after(outages));
                 } else {
                     outages = 0;
+                    heldSince = 0;
                 }
             }
         } catch (WakeupException e) {
@@ -320,6 +337,19 @@ public final class EventConsumerLoop implements AutoCloseable {
      */
     private Duration patience() {
         return settings.applyTimeout().multipliedBy(3);
+    }
+
+    /** Counts the time held back, and says once a long hold has passed that it is not going away by itself. */
+    private void holding() {
+        long now = System.nanoTime();
+        if (heldSince == 0) {
+            heldSince = now;
+            heldWarned = false;
+        } else if (!heldWarned && now - heldSince > LONG_HOLD.toNanos()) {
+            heldWarned = true;
+            LOG.errorf("consumer %s has held a partition back for %d s on a record it cannot apply: see the runbook (fleet_consumer_held_seconds)",
+                    settings.name(), LONG_HOLD.toSeconds());
+        }
     }
 
     private void tell(Runnable step) {

@@ -60,6 +60,8 @@ public class EventConsumers {
         String name = loop.name();
         Gauge.builder("fleet.consumer.lag", loop, EventConsumerLoop::lag).tag("consumer", name)
                 .description("Records behind the end of the consumer's partitions").register(registry);
+        Gauge.builder("fleet.consumer.held", loop, l -> l.heldFor().toMillis() / 1000.0).tag("consumer", name).baseUnit("seconds")
+                .description("How long the consumer has held a partition back on a record it cannot apply yet").register(registry);
         counter("fleet.consumer.applied", loop, EventConsumerLoop::applied, "Events applied");
         counter("fleet.consumer.duplicates", loop, EventConsumerLoop::duplicates, "Redeliveries skipped by their receipt");
         counter("fleet.consumer.dead.letters", loop, EventConsumerLoop::deadLettered, "Records sent to the dead-letter topic");
