@@ -1,7 +1,6 @@
 package dev.tradefleet.connector.venue;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,12 +38,6 @@ public interface VenueWallet {
      */
     record Withdrawal(String id, String clientId, String asset, String network, BigDecimal amount, BigDecimal fee, String address,
                       String memo, String txId, TransferStatus status, Instant time) {
-    }
-
-    /** Where a history asked for from {@code since} starts at a venue whose one answer reaches {@code reach} back from {@code now}. */
-    static Instant historyStart(Instant since, Instant now, Duration reach) {
-        Instant earliest = now.minus(reach);
-        return since.isBefore(earliest) ? earliest : since;
     }
 
     /** The withdrawal asked for under {@code clientId} among {@code withdrawals}, whatever else the venue answered. */

@@ -72,4 +72,30 @@ class WalletHistoryTest {
                 Duration.ofSeconds(1), venue(burst, asked), Entry::id).toCompletableFuture().join());
         assertInstanceOf(AmbiguousOutcome.class, failure.getCause(), "a withdrawal could be among the records not read");
     }
+
+    @Test
+    void aHistoryUntilNowReachesPastOurClockSoARecordStampedByAVenueAheadOfUsIsInIt() {
+        List<String> asked = new ArrayList<>();
+        Instant now = START.plus(Duration.ofDays(2));
+        Entry justMade = new Entry("w1", now.plusSeconds(20));
+        List<Entry> got = WalletHistory.since(START, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), Duration.ofDays(90), PAGE,
+                Duration.ofMillis(1), venue(List.of(justMade), asked), Entry::id).toCompletableFuture().join();
+        assertEquals(List.of(justMade), got, "made a moment ago by a venue whose clock is 20 s ahead of ours");
+        assertEquals(START + "/" + now.plus(WalletHistory.CLOCK_MARGIN), asked.get(0));
+
+        asked.clear();
+        WalletHistory.since(START, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), Duration.ofDays(1), PAGE, Duration.ofMillis(1),
+                venue(List.of(), asked), Entry::id).toCompletableFuture().join();
+        assertEquals(now.plus(WalletHistory.CLOCK_MARGIN).minus(Duration.ofDays(1)) + "/" + now.plus(WalletHistory.CLOCK_MARGIN), asked.get(0),
+                "no further back than one answer of the venue reaches");
+    }
+
+    @Test
+    void aHistoryTooDenseToReadWithinTheCallBudgetIsAmbiguousRatherThanAStormOfCalls() {
+        List<String> asked = new ArrayList<>();
+        CompletionException failure = assertThrows(CompletionException.class, () -> WalletHistory.whole(START, START.plus(Duration.ofHours(2)),
+                PAGE, Duration.ofMillis(1), venue(entries(5000, Duration.ofSeconds(1)), asked), Entry::id).toCompletableFuture().join());
+        assertInstanceOf(AmbiguousOutcome.class, failure.getCause());
+        assertEquals(WalletHistory.MAX_CALLS, asked.size(), "stopped at the budget");
+    }
 }

@@ -157,8 +157,7 @@ final class BinanceLikeWallet implements VenueWallet {
 
     /** The records since {@code since}, no further back than one answer may reach, the whole of them however many pages they fill. */
     private <T> CompletionStage<List<T>> whole(Instant since, Duration reach, WalletHistory.Span<T> span, Function<T, String> id) {
-        Instant now = clock.instant();
-        return WalletHistory.whole(VenueWallet.historyStart(since, now, reach), now, PAGE, Duration.ofMillis(1), span, id);
+        return WalletHistory.since(since, clock, reach, PAGE, Duration.ofMillis(1), span, id);
     }
 
     private static Map<String, String> window(String asset, Instant from, Instant to) {

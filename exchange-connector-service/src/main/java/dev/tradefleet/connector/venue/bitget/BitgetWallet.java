@@ -118,8 +118,7 @@ final class BitgetWallet implements VenueWallet {
 
     /** The records since {@code since} (within Bitget's 90 days), the whole of them however many pages they fill. */
     private <T> CompletionStage<List<T>> whole(Instant since, WalletHistory.Span<T> span, Function<T, String> id) {
-        Instant now = clock.instant();
-        return WalletHistory.whole(VenueWallet.historyStart(since, now, REACH), now, PAGE, Duration.ofMillis(1), span, id);
+        return WalletHistory.since(since, clock, REACH, PAGE, Duration.ofMillis(1), span, id);
     }
 
     private static Map<String, String> window(String asset, Instant from, Instant to) {

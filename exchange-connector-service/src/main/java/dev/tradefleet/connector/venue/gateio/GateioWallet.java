@@ -127,8 +127,7 @@ final class GateioWallet implements VenueWallet {
 
     /** The records since {@code since} (within Gate.io's 30 days), the whole of them however many pages they fill. */
     private <T> CompletionStage<List<T>> whole(Instant since, WalletHistory.Span<T> span, Function<T, String> id) {
-        Instant now = clock.instant();
-        return WalletHistory.whole(VenueWallet.historyStart(since, now, REACH), now, PAGE, Duration.ofSeconds(1), span, id);
+        return WalletHistory.since(since, clock, REACH, PAGE, Duration.ofSeconds(1), span, id);
     }
 
     private static Map<String, String> window(String asset, Instant from, Instant to) {
