@@ -1,5 +1,6 @@
 package dev.tradefleet.connector;
 
+import dev.tradefleet.testing.EventLog;
 import dev.tradefleet.contracts.EventCodec;
 import dev.tradefleet.contracts.Topics;
 import dev.tradefleet.contracts.market.MarketTicker;

@@ -1,5 +1,6 @@
 package dev.tradefleet.connector;
 
+import dev.tradefleet.testing.EventLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradefleet.connector.venue.binance.BinanceSigner;

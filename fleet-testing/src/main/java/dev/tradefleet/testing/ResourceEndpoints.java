@@ -1,5 +1,7 @@
 package dev.tradefleet.testing;
 
+import io.restassured.RestAssured;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
@@ -13,8 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Every REST endpoint a service declares, found by reading its compiled classes: what a security test walks
@@ -69,6 +75,20 @@ public final class ResourceEndpoints {
     }
 
     private ResourceEndpoints() {
+    }
+
+    /**
+     * Fails unless every endpoint declares who may call it, none is public, and each answers 401 to a caller without
+     * a token and to every token of {@code attacks} (the catalogue of {@link TestTokens#attacks}).
+     */
+    public static void assertEachRefusesStrangers(List<Endpoint> endpoints, Map<String, String> attacks) {
+        for (Endpoint endpoint : endpoints) {
+            assertFalse(endpoint.security().isEmpty(), endpoint + " declares nothing about who may call it");
+            assertFalse(endpoint.isPublic(), endpoint + " is public");
+            assertEquals(401, endpoint.statusFor(RestAssured.given()), endpoint + " without a token");
+            attacks.forEach((attack, token) ->
+                    assertEquals(401, endpoint.statusFor(RestAssured.given().auth().oauth2(token)), endpoint + " with " + attack));
+        }
     }
 
     /** The endpoints of every resource class below {@code basePackage} on the class path. */

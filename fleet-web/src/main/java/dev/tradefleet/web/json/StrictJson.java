@@ -18,7 +18,8 @@ import java.math.BigDecimal;
  * one did the gateway, a WAF or a log see?), nothing after the value, no scalar coercion (a number or boolean
  * is not a string, a string is not a number), no null for a primitive, and no control or direction-override
  * character in any string (see {@link SafeText}). Amounts ({@link BigDecimal}) are written as plain decimal
- * strings, as in events: no client parses money through a binary float.
+ * strings, as in events: no client parses money through a binary float; they are read from such a string or from a
+ * JSON number, exactly either way.
  */
 public final class StrictJson {
 
@@ -40,6 +41,8 @@ public final class StrictJson {
                 }
             }
         }
+        // an amount is read from a decimal string (as events and answers write it) as well as from a JSON number
+        mapper.coercionConfigFor(BigDecimal.class).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.registerModule(new SimpleModule("tradefleet-safe-text").addDeserializer(String.class, new SafeTextDeserializer()));

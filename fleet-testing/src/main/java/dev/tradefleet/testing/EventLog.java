@@ -1,8 +1,7 @@
-package dev.tradefleet.connector;
+package dev.tradefleet.testing;
 
 import dev.tradefleet.contracts.EventCodec;
 import dev.tradefleet.contracts.EventEnvelope;
-import dev.tradefleet.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,9 +23,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 /** Everything published on some topics since the start of the test JVM's broker, read by a thread of its own. */
-final class EventLog implements AutoCloseable {
+public final class EventLog implements AutoCloseable {
 
-    record Seen(String topic, String key, EventEnvelope event) {
+    public record Seen(String topic, String key, EventEnvelope event) {
     }
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -35,7 +34,7 @@ final class EventLog implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
 
-    EventLog(List<String> topics) {
+    public EventLog(List<String> topics) {
         String servers = TestInfrastructure.kafka().bootstrapServers();
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
@@ -61,11 +60,11 @@ final class EventLog implements AutoCloseable {
         reader.start();
     }
 
-    List<Seen> on(String topic, Predicate<EventEnvelope> which) {
+    public List<Seen> on(String topic, Predicate<EventEnvelope> which) {
         return seen.stream().filter(s -> s.topic().equals(topic) && s.event() != null && which.test(s.event())).toList();
     }
 
-    void publish(String topic, String key, byte[] value) {
+    public void publish(String topic, String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (InterruptedException e) {
@@ -76,7 +75,7 @@ final class EventLog implements AutoCloseable {
         }
     }
 
-    void publish(String topic, EventEnvelope event) {
+    public void publish(String topic, EventEnvelope event) {
         publish(topic, event.subject(), EventCodec.encode(event));
     }
 
