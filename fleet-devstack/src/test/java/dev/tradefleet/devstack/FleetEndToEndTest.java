@@ -72,8 +72,8 @@ class FleetEndToEndTest {
     @BeforeAll
     void startFleet() throws Exception {
         Path repo = Path.of(System.getProperty("tradefleet.repo", "..")).toAbsolutePath().normalize();
-        for (String service : List.of("auth-service", "credentials-service", "exchange-connector-service", "paper-exchange",
-                "gateway-service")) {
+        for (String service : List.of("auth-service", "credentials-service", "order-service", "exchange-connector-service",
+                "paper-exchange", "gateway-service")) {
             assertTrue(Files.exists(repo.resolve(service + "/target/quarkus-app/quarkus-run.jar")),
                     service + " is not packaged: run the README's test command (./mvnw verify), which packages services first");
         }
@@ -91,7 +91,8 @@ class FleetEndToEndTest {
         }
         FleetSettings settings = fleet.settings();
         fleet.close();
-        for (String service : List.of("gateway-service", "exchange-connector-service", "credentials-service", "auth-service")) {
+        for (String service : List.of("gateway-service", "exchange-connector-service", "order-service", "credentials-service",
+                "auth-service")) {
             assertFalse(listening(settings.port(service)), service + " still listening after close");
         }
         assertFalse(listening(settings.postgresPort()), "PostgreSQL still listening after close");
@@ -216,6 +217,36 @@ class FleetEndToEndTest {
                 .then().statusCode(403);
         // and nothing internal is reachable through the gateway
         viaGateway().auth().oauth2(alice).get("/api/internal/credentials/" + id + "/secret").then().statusCode(404);
+    }
+
+    @Test
+    void anOrderPlacedThroughTheGatewayTradesOnThePaperExchangeAndShowsFilledToItsOwnerOnly() throws Exception {
+        String erin = loginAs("erin-" + UUID.randomUUID() + "@example.com");
+        String paper = viaGateway().auth().oauth2(erin).contentType(ContentType.JSON)
+                .body(Map.of("balances", Map.of("USDT", "20000"))).post("/api/connector/paper-accounts")
+                .then().statusCode(201).extract().path("id");
+        awaitCredentialStatus(erin, paper, "valid");
+
+        String id = viaGateway().auth().oauth2(erin).contentType(ContentType.JSON)
+                .body(Map.of("exchange", "BINANCE", "symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "sizeUsd", "100"))
+                .post("/api/exchanges/place-order").then().statusCode(201).body("status", equalTo("Success"))
+                .body("data.status", equalTo("SUBMITTED")).extract().path("data.orderId");
+        io.restassured.path.json.JsonPath filled = awaitOrderStatus(erin, id, "FILLED");
+        BigDecimal quantity = new BigDecimal(filled.getString("data.quantity"));
+        assertEquals(0, quantity.compareTo(new BigDecimal(filled.getString("data.executedQuantity"))), "filled whole");
+        assertTrue(quantity.multiply(new BigDecimal(filled.getString("data.averagePrice"))).compareTo(new BigDecimal("100")) <= 0,
+                "no more than the 100 USDT asked for, at the price it traded");
+        assertFalse(filled.getList("data.fills").isEmpty(), "with its fills");
+        assertTrue(filled.getString("data.clientOrderId") != null && filled.getString("data.exchangeOrderId") != null,
+                "the venue's ids, learnt from the connector");
+
+        String frank = loginAs("frank-" + UUID.randomUUID() + "@example.com");
+        viaGateway().auth().oauth2(frank).get("/api/exchanges/orders/" + id).then().statusCode(404);
+        viaGateway().auth().oauth2(frank).delete("/api/exchanges/cancel-order?orderId=" + id).then().statusCode(404);
+        viaGateway().auth().oauth2(erin).contentType(ContentType.JSON)
+                .body(Map.of("exchange", "BINANCE", "symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "sizeUsd", "1"))
+                .post("/api/exchanges/place-order").then().statusCode(422)
+                .body("detail", org.hamcrest.Matchers.matchesPattern("Order value [0-9.]+ USDT is below the minimum [0-9.]+ USDT"));
     }
 
     @Test
@@ -482,6 +513,20 @@ class FleetEndToEndTest {
         assertTrue(outcomes.values().stream().allMatch(ends -> ends.equals(List.of(OrderStatus.FILLED))), "each filled, and reported once: " + outcomes);
     }
 
+
+    private io.restassured.path.json.JsonPath awaitOrderStatus(String token, String id, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        io.restassured.path.json.JsonPath seen = null;
+        while (System.nanoTime() < deadline) {
+            seen = viaGateway().auth().oauth2(token).get("/api/exchanges/orders/" + id).then().statusCode(200).extract().jsonPath();
+            if (status.equals(seen.getString("data.status"))) {
+                return seen;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(status, seen.getString("data.status"), "order " + id + " as order-service shows it: " + seen.prettify());
+        return seen;
+    }
 
     private void awaitCredentialStatus(String token, String id, String status) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

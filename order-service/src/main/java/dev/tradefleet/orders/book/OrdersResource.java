@@ -1,0 +1,89 @@
+package dev.tradefleet.orders.book;
+
+import dev.tradefleet.orders.placing.PlaceOrderRequest;
+import dev.tradefleet.orders.placing.PlacingService;
+import dev.tradefleet.orders.trader.Trader;
+import dev.tradefleet.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The earlier system's unified exchange endpoints (seed 004) that act on orders, under the gateway's {@code /api}:
+ * placing, cancelling and listing the caller's orders. Answers keep its {@code {"status": "Success", "data": …}}
+ * envelope.
+ */
+@Path("/exchanges")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("user")
+@RequestScoped
+public class OrdersResource {
+
+    /** The earlier system's answer envelope. */
+    public record Answer<T>(String status, T data) {
+        static <T> Answer<T> success(T data) {
+            return new Answer<>("Success", data);
+        }
+    }
+
+    @Inject
+    Trader trader;
+    @Inject
+    PlacingService placing;
+    @Inject
+    OrderRepository orders;
+    @Inject
+    Pool pool;
+
+    @POST
+    @Path("/place-order")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> place(@Valid @NotNull PlaceOrderRequest request) {
+        return placing.place(trader, request).map(order -> Response.created(URI.create("/exchanges/orders/" + order.id()))
+                .entity(Answer.success(OrderView.of(order))).build());
+    }
+
+    /** Asks for the order to be cancelled: it shows CANCELLED once the venue has done it. */
+    @DELETE
+    @Path("/cancel-order")
+    public Uni<Response> cancel(@QueryParam("orderId") @NotNull UUID orderId) {
+        return placing.cancel(trader, orderId).map(order -> Response.accepted(Answer.success(OrderView.of(order))).build());
+    }
+
+    @GET
+    @Path("/open-orders")
+    public Uni<Answer<List<OrderView>>> open(@QueryParam("exchange") @Pattern(regexp = "(?i)binance|bitget|gateio|mexc",
+            message = "must be one of BINANCE, BITGET, GATEIO, MEXC") String exchange) {
+        return orders.open(pool, trader, exchange == null ? null : exchange.toLowerCase(Locale.ROOT))
+                .map(open -> Answer.success(open.stream().map(OrderView::of).toList()));
+    }
+
+    @GET
+    @Path("/orders/{id}")
+    public Uni<Answer<OrderView>> get(@PathParam("id") UUID id) {
+        return orders.find(pool, trader, id).flatMap(found -> {
+            Order order = found.orElseThrow(() -> ProblemException.notFound("No order " + id + "."));
+            return orders.fills(pool, trader, id).map(fills -> Answer.success(OrderView.of(order, fills)));
+        });
+    }
+}

@@ -1,0 +1,259 @@
+package dev.tradefleet.orders;
+
+import dev.tradefleet.contracts.EventEnvelope;
+import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.contracts.trading.CancelOrder;
+import dev.tradefleet.contracts.trading.Fill;
+import dev.tradefleet.contracts.trading.OrderKind;
+import dev.tradefleet.contracts.trading.OrderSide;
+import dev.tradefleet.contracts.trading.OrderStatus;
+import dev.tradefleet.contracts.trading.OrderUpdate;
+import dev.tradefleet.contracts.trading.PlaceOrder;
+import dev.tradefleet.contracts.trading.TradingIntent;
+import dev.tradefleet.contracts.trading.TradingIntents;
+import dev.tradefleet.testing.EventLog;
+import dev.tradefleet.testing.JsonAttacks;
+import dev.tradefleet.testing.quarkus.KafkaResource;
+import dev.tradefleet.testing.quarkus.PostgresResource;
+import dev.tradefleet.testing.quarkus.TokenKeysResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * order-service on a real PostgreSQL and Kafka broker, reading credentials and markets from a stand-in of those
+ * services: what it places goes to the connector as one intent, what it refuses stores and sends nothing, and what
+ * the connector reports moves the trader's order forward once, whatever the order and number of the reports.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenKeysResource.class)
+@QuarkusTestResource(OrdersTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlacingOrdersTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final URI CONNECTOR = URI.create("/exchange-connector-service");
+
+    record Trader(UUID id, String token) {
+    }
+
+    @Inject
+    Pool pool;
+
+    private EventLog events;
+
+    @BeforeAll
+    void listen() {
+        events = new EventLog(List.of(Topics.TRADING_INTENTS));
+    }
+
+    @AfterAll
+    void stop() {
+        events.close();
+    }
+
+    private static Trader newTrader() {
+        UUID id = UUID.randomUUID();
+        return new Trader(id, TokenKeysResource.tokens().valid(id.toString(), List.of("user")));
+    }
+
+    private static JsonPath place(Trader trader, Map<String, Object> order, int status) {
+        return given().auth().oauth2(trader.token()).contentType("application/json").body(order)
+                .post("/exchanges/place-order").then().statusCode(status).extract().jsonPath();
+    }
+
+    private static Map<String, Object> order(Object... fields) {
+        Map<String, Object> order = new HashMap<>(Map.of("exchange", "BINANCE", "symbol", "BTCUSDT", "side", "BUY"));
+        for (int i = 0; i < fields.length; i += 2) {
+            order.put((String) fields[i], fields[i + 1]);
+        }
+        return order;
+    }
+
+    private <T extends TradingIntent> T awaitIntent(Class<T> type, java.util.function.Predicate<T> which) {
+        return await().atMost(WITHIN).until(() -> events.on(Topics.TRADING_INTENTS, e -> true).stream()
+                .map(EventLog.Seen::event).map(TradingIntents::read).filter(type::isInstance).map(type::cast).filter(which).findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
+    private long count(String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(WITHIN).iterator().next().getLong(0);
+    }
+
+    @Test
+    void aMarketOrderForAnAmountOfDollarsIsSizedStoredAndSentToTheConnectorAsOneIntent() {
+        Trader trader = newTrader();
+        UUID credential = FleetStub.shared().credential(trader.token(), "valid", Map.of("USDT", "1000"));
+
+        JsonPath placed = place(trader, order("type", "MARKET", "sizeUsd", "50"), 201);
+        assertEquals("Success", placed.getString("status"));
+        UUID id = UUID.fromString(placed.getString("data.orderId"));
+        assertEquals("SUBMITTED", placed.getString("data.status"));
+        assertEquals("ENTRY", placed.getString("data.role"));
+        assertEquals(id.toString(), placed.getString("data.orderGroupId"), "an entry heads its own group");
+        assertEquals("0.00083", placed.getString("data.quantity"), "50 USDT at 60000 is 0.000833…, down to the step 0.00001");
+
+        PlaceOrder intent = awaitIntent(PlaceOrder.class, p -> p.intentId().equals(id));
+        assertEquals(credential, intent.credentialId());
+        assertEquals(trader.id(), intent.userId());
+        assertEquals(OrderKind.MARKET, intent.kind());
+        assertEquals(OrderSide.BUY, intent.side());
+        assertEquals(new BigDecimal("0.00083"), intent.quantity());
+        assertEquals(credential.toString(), events.on(Topics.TRADING_INTENTS, e -> e.subject() != null).stream()
+                .filter(s -> TradingIntents.read(s.event()).intentId().equals(id)).findFirst().orElseThrow().key(),
+                "keyed by the credential, so one account's intents stay in order");
+        assertTrue(FleetStub.shared().requests().containsAll(List.of("/credentials " + trader.token(),
+                "/connector/credentials/" + credential + "/balances " + trader.token())), "read with the trader's own token");
+
+        JsonPath open = given().auth().oauth2(trader.token()).get("/exchanges/open-orders?exchange=binance").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(id.toString()), open.getList("data.orderId"));
+    }
+
+    @Test
+    void anOrderTheVenueWouldRefuseIsRefusedWithAClearReasonAndNothingIsStoredOrSent() {
+        Trader trader = newTrader();
+        UUID credential = FleetStub.shared().credential(trader.token(), "valid", Map.of("USDT", "100", "BTC", "0.001"));
+
+        assertEquals("Order value 3.00 USDT is below the minimum 5 USDT",
+                place(trader, order("type", "MARKET", "quantity", new BigDecimal("0.00005")), 422).getString("detail"),
+                "an amount may come as a JSON number too");
+        assertEquals("Insufficient balance: the order needs 120 USDT and 100 USDT is free",
+                place(trader, order("type", "LIMIT", "price", "60000.00", "quantity", "0.002"), 422).getString("detail"));
+        assertEquals("Unknown symbol DOGEUSDT on binance",
+                place(trader, order("type", "MARKET", "quantity", "1", "symbol", "DOGEUSDT"), 422).getString("detail"));
+        assertEquals("Price 60000.001 is not a multiple of the tick size 0.01 of BTCUSDT",
+                place(trader, order("type", "LIMIT", "price", "60000.001", "quantity", "0.001"), 422).getString("detail"));
+        assertEquals("a LIMIT order needs a price", place(trader, order("type", "LIMIT", "quantity", "0.001"), 422).getString("detail"));
+        assertEquals("give exactly one of quantity, sizeUsd and sizePct",
+                place(trader, order("type", "MARKET", "quantity", "0.001", "sizeUsd", "50"), 422).getString("detail"));
+        assertTrue(place(trader, order("type", "MARKET", "quantity", "0.001", "exchange", "MEXC"), 404).getString("detail")
+                .startsWith("Credentials not found: you have no active mexc key"));
+        assertEquals(List.of("sizePct"), place(trader, order("type", "MARKET", "sizePct", "1.5"), 400).getList("errors.field"));
+
+        Trader refusedKey = newTrader();
+        FleetStub.shared().credential(refusedKey.token(), "invalid", Map.of("USDT", "1000"));
+        assertEquals(422, given().auth().oauth2(refusedKey.token()).contentType("application/json")
+                .body(order("type", "MARKET", "quantity", "0.001")).post("/exchanges/place-order").statusCode());
+
+        assertEquals(0, count("SELECT count(*) FROM orders WHERE user_id = $1", trader.id()));
+        assertEquals(0, count("SELECT count(*) FROM fleet_outbox WHERE record_key = $1", credential.toString()));
+    }
+
+    @Test
+    void whatTheConnectorReportsMovesTheOrderForwardOnceInWhateverOrderAndNumberItArrives() {
+        Trader trader = newTrader();
+        UUID credential = FleetStub.shared().credential(trader.token(), "valid", Map.of("USDT", "1000"));
+        UUID id = UUID.fromString(place(trader, order("type", "LIMIT", "price", "59000.00", "quantity", "0.001"), 201).getString("data.orderId"));
+        UUID marker = UUID.fromString(place(trader, order("type", "LIMIT", "price", "50000.00", "quantity", "0.001"), 201)
+                .getString("data.orderId"));
+
+        Instant now = Instant.now();
+        OrderUpdate filled = new OrderUpdate(id, credential, trader.id(), "binance", "BTCUSDT", "tf-a", "777", OrderStatus.FILLED, null, null,
+                new BigDecimal("0.001"), new BigDecimal("59.00000"), now);
+        OrderUpdate lateAccepted = new OrderUpdate(id, credential, trader.id(), "binance", "BTCUSDT", "tf-a", "777", OrderStatus.ACCEPTED,
+                null, null, BigDecimal.ZERO, BigDecimal.ZERO, now.minusSeconds(1));
+        Fill trade = new Fill(id, credential, trader.id(), "binance", "BTCUSDT", "tf-a", "777", "t1", OrderSide.BUY, new BigDecimal("59000"),
+                new BigDecimal("0.001"), new BigDecimal("59"), new BigDecimal("0.000001"), "BTC", true, now);
+        EventEnvelope filledEvent = report(filled);
+        List.of(filledEvent, report(lateAccepted), report(trade), report(trade), filledEvent).forEach(this::publish);
+        // a report of another order behind them on the account's partition: once it shows, all before it were applied
+        publish(report(new OrderUpdate(marker, credential, trader.id(), "binance", "BTCUSDT", "tf-b", "778", OrderStatus.ACCEPTED, null,
+                null, BigDecimal.ZERO, BigDecimal.ZERO, now)));
+        await().atMost(WITHIN).until(() -> "ACCEPTED".equals(view(trader, marker).getString("data.status")));
+
+        JsonPath order = view(trader, id);
+        assertEquals("FILLED", order.getString("data.status"), "a late ACCEPTED does not take it back");
+        assertEquals("777", order.getString("data.exchangeOrderId"));
+        assertEquals(0, new BigDecimal("0.001").compareTo(new BigDecimal(order.getString("data.executedQuantity"))));
+        assertEquals("59000", order.getString("data.averagePrice"));
+        assertEquals(List.of("t1"), order.getList("data.fills.tradeId"), "one fill, though its trade came twice");
+        assertEquals(0, new BigDecimal("0.000001").compareTo(new BigDecimal(order.getString("data.fees.BTC"))));
+        assertEquals(List.of(marker.toString()), given().auth().oauth2(trader.token()).get("/exchanges/open-orders").then().statusCode(200)
+                .extract().jsonPath().getList("data.orderId"), "a filled order is no longer open");
+        assertEquals(409, given().auth().oauth2(trader.token()).delete("/exchanges/cancel-order?orderId=" + id).statusCode());
+    }
+
+    @Test
+    void anotherTradersOrderIsNotFoundOnEveryVerbAndOnesOwnIsCancelledThroughTheConnector() {
+        Trader owner = newTrader();
+        Trader other = newTrader();
+        FleetStub.shared().credential(owner.token(), "valid", Map.of("USDT", "1000"));
+        FleetStub.shared().credential(other.token(), "valid", Map.of("USDT", "1000"));
+        UUID id = UUID.fromString(place(owner, order("type", "LIMIT", "price", "59000.00", "quantity", "0.001"), 201).getString("data.orderId"));
+
+        assertEquals(404, given().auth().oauth2(other.token()).get("/exchanges/orders/" + id).statusCode());
+        assertEquals(404, given().auth().oauth2(other.token()).delete("/exchanges/cancel-order?orderId=" + id).statusCode());
+        assertEquals(List.of(), given().auth().oauth2(other.token()).get("/exchanges/open-orders").then().statusCode(200)
+                .extract().jsonPath().getList("data"));
+
+        given().auth().oauth2(owner.token()).delete("/exchanges/cancel-order?orderId=" + id).then().statusCode(202)
+                .body("data.orderId", org.hamcrest.Matchers.equalTo(id.toString()));
+        CancelOrder cancel = awaitIntent(CancelOrder.class, c -> c.orderIntentId().equals(id));
+        assertEquals(owner.id(), cancel.userId());
+        assertEquals(0, count("SELECT count(*) FROM fleet_outbox WHERE payload::text LIKE $1 AND record_key <> $2", "%" + id + "%",
+                cancel.credentialId().toString()), "the cancel goes on the order's own account");
+    }
+
+    static Stream<JsonAttacks.Attack> strictJsonAttacks() {
+        return JsonAttacks.against(Map.of("exchange", "BINANCE", "symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "0.001"),
+                "symbol").stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strictJsonAttacks")
+    void aBodyThatIsNotStrictJsonIsRefusedAndNothingIsPlaced(JsonAttacks.Attack attack) {
+        Trader trader = newTrader();
+        FleetStub.shared().credential(trader.token(), "valid", Map.of("USDT", "1000"));
+        var response = JsonAttacks.send(attack).auth().oauth2(trader.token()).post("/exchanges/place-order").then()
+                .statusCode(400).contentType("application/problem+json");
+        if (attack.field() != null) {
+            response.body("errors.field", hasItem(attack.field()));
+        }
+        assertEquals(0, count("SELECT count(*) FROM orders WHERE user_id = $1", trader.id()));
+    }
+
+    private static JsonPath view(Trader trader, UUID id) {
+        return given().auth().oauth2(trader.token()).get("/exchanges/orders/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static EventEnvelope report(Object payload) {
+        return EventEnvelope.create(CONNECTOR, payload instanceof Fill ? Fill.TYPE : OrderUpdate.TYPE,
+                payload instanceof Fill f ? f.credentialId().toString() : ((OrderUpdate) payload).credentialId().toString(),
+                dev.tradefleet.contracts.EventCodec.toData(payload));
+    }
+
+    private void publish(EventEnvelope event) {
+        String topic = Fill.TYPE.equals(event.type()) ? Topics.TRADING_FILLS : Topics.TRADING_ORDER_UPDATES;
+        events.publish(topic, event);
+    }
+}
