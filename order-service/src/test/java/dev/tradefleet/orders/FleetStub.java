@@ -37,6 +37,8 @@ public final class FleetStub {
     private final Map<UUID, String> tokenOfCredential = new ConcurrentHashMap<>();
     private final Map<String, String> lastPrices = new ConcurrentHashMap<>(Map.of("BTCUSDT", "60000.00", "ETHUSDT", "3000.00"));
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** What the stand-in answers every request made with a token (401: a token refused; 500: the service failing). */
+    private final Map<String, Integer> statusForToken = new ConcurrentHashMap<>();
 
     public static synchronized FleetStub shared() {
         if (shared == null) {
@@ -71,6 +73,11 @@ public final class FleetStub {
         return id;
     }
 
+    /** Every request made with {@code token} is answered {@code status} with no body. */
+    public void answerEveryRequest(String token, int status) {
+        statusForToken.put(token, status);
+    }
+
     /** The requests answered so far, as {@code "<path> <bearer token>"}. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -81,6 +88,11 @@ public final class FleetStub {
         String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
         String token = auth.startsWith("Bearer ") ? auth.substring(7) : "";
         requests.add(path + " " + token);
+        if (statusForToken.containsKey(token)) {
+            exchange.sendResponseHeaders(statusForToken.get(token), -1);
+            exchange.close();
+            return;
+        }
         Object body;
         Matcher ticker = TICKER.matcher(path);
         Matcher balances = BALANCES.matcher(path);

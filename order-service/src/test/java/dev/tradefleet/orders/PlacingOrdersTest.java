@@ -160,6 +160,10 @@ class PlacingOrdersTest {
                 .startsWith("Credentials not found: you have no active mexc key"));
         assertEquals(List.of("sizePct"), place(trader, order("type", "MARKET", "sizePct", "1.5"), 400).getList("errors.field"));
 
+        assertEquals(List.of("quantity"), place(trader, order("type", "MARKET", "quantity", "1e2147483647"), 400).getList("errors.field"),
+                "an exponent that would exhaust the service is not an amount");
+        assertEquals(List.of("sizeUsd"), place(trader, order("type", "MARKET", "sizeUsd", " 50 "), 400).getList("errors.field"));
+
         Trader refusedKey = newTrader();
         FleetStub.shared().credential(refusedKey.token(), "invalid", Map.of("USDT", "1000"));
         assertEquals(422, given().auth().oauth2(refusedKey.token()).contentType("application/json")
@@ -201,6 +205,61 @@ class PlacingOrdersTest {
         assertEquals(List.of(marker.toString()), given().auth().oauth2(trader.token()).get("/exchanges/open-orders").then().statusCode(200)
                 .extract().jsonPath().getList("data.orderId"), "a filled order is no longer open");
         assertEquals(409, given().auth().oauth2(trader.token()).delete("/exchanges/cancel-order?orderId=" + id).statusCode());
+    }
+
+    @Test
+    void anOrderEndsAsTheVenueEndedItAndReportsNamingAnotherAccountChangeNothing() {
+        Trader trader = newTrader();
+        UUID credential = FleetStub.shared().credential(trader.token(), "valid", Map.of("USDT", "1000"));
+        UUID partlyCancelled = UUID.fromString(place(trader, order("type", "LIMIT", "price", "59000.00", "quantity", "0.001"), 201)
+                .getString("data.orderId"));
+        UUID filled = UUID.fromString(place(trader, order("type", "LIMIT", "price", "59000.00", "quantity", "0.001"), 201)
+                .getString("data.orderId"));
+        UUID marker = UUID.fromString(place(trader, order("type", "LIMIT", "price", "50000.00", "quantity", "0.001"), 201)
+                .getString("data.orderId"));
+        Instant now = Instant.now();
+        publish(report(update(partlyCancelled, credential, trader.id(), OrderStatus.PARTIALLY_FILLED, "0.0005")));
+        publish(report(update(partlyCancelled, credential, trader.id(), OrderStatus.CANCELLED, "0.0005")));
+        publish(report(update(partlyCancelled, credential, trader.id(), OrderStatus.PARTIALLY_FILLED, "0.0003")));
+        publish(report(update(filled, credential, trader.id(), OrderStatus.FILLED, "0.001")));
+        publish(report(new OrderUpdate(filled, credential, trader.id(), "binance", "BTCUSDT", "tf-x", "779", OrderStatus.REJECTED, "-2010",
+                "late and wrong", BigDecimal.ZERO, BigDecimal.ZERO, now)));
+        // reports naming the trader's order but another user, or another account: someone else's, never applied to it
+        publish(report(update(marker, credential, UUID.randomUUID(), OrderStatus.FILLED, "0.001")));
+        // (on the account's own partition, so that they are surely applied before the marker below)
+        publish(report(update(marker, UUID.randomUUID(), trader.id(), OrderStatus.FILLED, "0.001"), credential));
+        publish(report(new Fill(marker, credential, UUID.randomUUID(), "binance", "BTCUSDT", "tf-x", "780", "t9", OrderSide.BUY,
+                new BigDecimal("50000"), new BigDecimal("0.001"), new BigDecimal("50"), BigDecimal.ZERO, "USDT", true, now)));
+        publish(report(update(marker, credential, trader.id(), OrderStatus.ACCEPTED, "0")));
+        await().atMost(WITHIN).until(() -> "ACCEPTED".equals(view(trader, marker).getString("data.status")));
+
+        JsonPath cancelled = view(trader, partlyCancelled);
+        assertEquals("CANCELLED", cancelled.getString("data.status"));
+        assertEquals(0, new BigDecimal("0.0005").compareTo(new BigDecimal(cancelled.getString("data.executedQuantity"))),
+                "what traded before the cancel stays traded");
+        assertEquals("FILLED", view(trader, filled).getString("data.status"), "a rejection after the fill does not undo it");
+        JsonPath untouched = view(trader, marker);
+        assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(untouched.getString("data.executedQuantity"))));
+        assertEquals(List.of(), untouched.getList("data.fills"));
+    }
+
+    @Test
+    void aSessionRefusedOrAServiceFailingBehindTheOrderIsSaidSoAndNothingIsPlaced() {
+        Trader expired = newTrader();
+        FleetStub.shared().answerEveryRequest(expired.token(), 401);
+        place(expired, order("type", "MARKET", "quantity", "0.001"), 401);
+        Trader unlucky = newTrader();
+        FleetStub.shared().answerEveryRequest(unlucky.token(), 500);
+        given().auth().oauth2(unlucky.token()).contentType("application/json").body(order("type", "MARKET", "quantity", "0.001"))
+                .post("/exchanges/place-order").then().statusCode(503).header("Retry-After", "5")
+                .body("type", org.hamcrest.Matchers.endsWith("/upstream-unavailable"));
+        assertEquals(0, count("SELECT count(*) FROM orders WHERE user_id = ANY($1)", (Object) new UUID[]{expired.id(), unlucky.id()}));
+    }
+
+    private static OrderUpdate update(UUID order, UUID credential, UUID user, OrderStatus status, String executed) {
+        BigDecimal quantity = new BigDecimal(executed);
+        return new OrderUpdate(order, credential, user, "binance", "BTCUSDT", "tf-x", "779", status, null, null, quantity,
+                quantity.multiply(new BigDecimal("59000")), Instant.now());
     }
 
     @Test
@@ -247,8 +306,12 @@ class PlacingOrdersTest {
     }
 
     private static EventEnvelope report(Object payload) {
-        return EventEnvelope.create(CONNECTOR, payload instanceof Fill ? Fill.TYPE : OrderUpdate.TYPE,
-                payload instanceof Fill f ? f.credentialId().toString() : ((OrderUpdate) payload).credentialId().toString(),
+        return report(payload, payload instanceof Fill f ? f.credentialId() : ((OrderUpdate) payload).credentialId());
+    }
+
+    /** A report as the connector publishes it, keyed (and so partitioned) by {@code key}. */
+    private static EventEnvelope report(Object payload, UUID key) {
+        return EventEnvelope.create(CONNECTOR, payload instanceof Fill ? Fill.TYPE : OrderUpdate.TYPE, key.toString(),
                 dev.tradefleet.contracts.EventCodec.toData(payload));
     }
 

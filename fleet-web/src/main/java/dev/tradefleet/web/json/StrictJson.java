@@ -19,7 +19,7 @@ import java.math.BigDecimal;
  * is not a string, a string is not a number), no null for a primitive, and no control or direction-override
  * character in any string (see {@link SafeText}). Amounts ({@link BigDecimal}) are written as plain decimal
  * strings, as in events: no client parses money through a binary float; they are read from such a string or from a
- * JSON number, exactly either way.
+ * JSON number, exactly either way, and only in the plain shape of {@link DecimalDeserializer}.
  */
 public final class StrictJson {
 
@@ -41,11 +41,10 @@ public final class StrictJson {
                 }
             }
         }
-        // an amount is read from a decimal string (as events and answers write it) as well as from a JSON number
-        mapper.coercionConfigFor(BigDecimal.class).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-        mapper.registerModule(new SimpleModule("tradefleet-safe-text").addDeserializer(String.class, new SafeTextDeserializer()));
+        mapper.registerModule(new SimpleModule("tradefleet-safe-text").addDeserializer(String.class, new SafeTextDeserializer())
+                .addDeserializer(BigDecimal.class, new DecimalDeserializer()));
         return mapper;
     }
 

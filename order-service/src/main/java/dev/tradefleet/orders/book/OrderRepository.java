@@ -58,7 +58,7 @@ public class OrderRepository {
     /** The trader's orders that may still trade, newest first, on one exchange or all. */
     public Uni<List<Order>> open(SqlClient client, Trader trader, String exchange) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM orders WHERE user_id = $1 AND ($2::text IS NULL OR exchange = $2)"
-                        + " AND status IN ('SUBMITTED', 'UNKNOWN', 'ACCEPTED', 'PARTIALLY_FILLED') ORDER BY created_at DESC, id")
+                        + " AND order_status_rank(status) < order_status_rank('FILLED') ORDER BY created_at DESC, id")
                 .execute(Tuple.of(trader.userId(), exchange))
                 .map(rows -> {
                     List<Order> orders = new ArrayList<>();

@@ -39,6 +39,8 @@ public class PlacingService {
 
     static final URI SOURCE = URI.create("/order-service");
     static final String REQUESTED_BY = "order-service";
+    /** Ticker reads in flight at once while an account's holdings are valued. */
+    private static final int TICKER_READS = 4;
 
     @Inject
     Pool pool;
@@ -130,15 +132,20 @@ public class PlacingService {
                     .filter(asset -> !asset.equals(rules.quoteAsset()) && !assets.contains(asset)).forEach(assets::add);
         }
         List<Uni<Map.Entry<String, BigDecimal>>> reads = assets.stream()
-                .map(asset -> this.reads.ticker(trader, exchange, environment, asset + rules.quoteAsset())
-                        .map(ticker -> ticker.map(t -> Map.entry(asset, t.lastPrice())).orElse(null)))
+                .map(asset -> {
+                    Uni<Map.Entry<String, BigDecimal>> price = this.reads.ticker(trader, exchange, environment, asset + rules.quoteAsset())
+                            .map(ticker -> ticker.map(t -> Map.entry(asset, t.lastPrice())).orElse(null));
+                    // another holding whose price cannot be read now is valued at nothing rather than failing the order
+                    return asset.equals(rules.baseAsset()) ? price : price.onFailure().recoverWithNull();
+                })
                 .toList();
-        return Uni.join().all(reads).andFailFast().map(entries -> {
+        return Uni.join().all(reads).usingConcurrencyOf(TICKER_READS).andFailFast().map(entries -> {
             Map<String, BigDecimal> prices = new HashMap<>();
             entries.stream().filter(e -> e != null && e.getValue() != null && e.getValue().signum() > 0)
                     .forEach(e -> prices.put(e.getKey(), e.getValue()));
             if (!prices.containsKey(rules.baseAsset())) {
-                throw new ProblemException(503, "no-price", "No price", "Nothing was placed: " + rules.symbol() + " has no last price now.");
+                throw new ProblemException(503, "no-price", "No price", "Nothing was placed: " + rules.symbol() + " has no last price now.",
+                        List.of(), Map.of("Retry-After", "5"));
             }
             return prices;
         });

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradefleet.orders.OrdersConfig;
 import dev.tradefleet.orders.placing.SymbolRules;
 import dev.tradefleet.orders.trader.Trader;
+import dev.tradefleet.web.Problem;
 import dev.tradefleet.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +22,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What order-service reads from the rest of the fleet before it places an order, each time with the trader's own
  * token, so that credentials-service and the connector answer only for the trader: their credentials, the venue's
- * symbols and prices, and the account's balances. A service that does not answer makes the request fail with 503
- * (nothing placed); a 404 means the thing asked for does not exist for this trader.
+ * symbols and prices, and the account's balances. A service that does not answer (or answers what it should not)
+ * makes the request fail with 503 and {@code Retry-After} (nothing placed); a 404 means the thing asked for does not
+ * exist for this trader; a refused token is the trader's 401.
  */
 @ApplicationScoped
 public class FleetReads {
@@ -86,22 +89,29 @@ public class FleetReads {
                     return unavailable(service);
                 })
                 .map(response -> {
-                    if (response.statusCode() == 404) {
-                        return Optional.<T>empty();
-                    }
-                    if (response.statusCode() == 422 || response.statusCode() == 400) {
-                        throw new ProblemException(422, "order-refused", "Order refused",
-                                service + " cannot answer for this: " + detailOf(response.body()));
-                    }
-                    if (response.statusCode() != 200) {
-                        LOG.warnf("%s answered %s with %d", service, path, response.statusCode());
-                        throw unavailable(service);
-                    }
-                    try {
-                        return Optional.of(JSON.readValue(response.body(), type));
-                    } catch (IOException e) {
-                        LOG.warnf("%s answered %s unreadably", service, path);
-                        throw unavailable(service);
+                    switch (response.statusCode()) {
+                        case 200 -> {
+                            try {
+                                return Optional.of(JSON.readValue(response.body(), type));
+                            } catch (IOException e) {
+                                LOG.warnf("%s answered %s unreadably", service, path);
+                                throw unavailable(service);
+                            }
+                        }
+                        case 404 -> {
+                            return Optional.<T>empty();
+                        }
+                        // the caller's token, good enough for the gateway and for us, was refused there (it expired meanwhile)
+                        case 401 -> throw ProblemException.unauthorized("Your session was refused by " + service + ": sign in again.");
+                        case 403 -> throw new ProblemException(403, "forbidden", "Forbidden", service + " does not allow this for you.");
+                        // the venue refused a read with the trader's key (a key without the permission, say)
+                        case 422 -> throw new ProblemException(422, "order-refused", "Order refused", detailOf(response.body()),
+                                List.of(new Problem.FieldError("exchange", detailOf(response.body()))), Map.of());
+                        default -> {
+                            // anything else (a 400 is a request of ours it could not read) is not the trader's to fix
+                            LOG.warnf("%s answered %s with %d", service, path, response.statusCode());
+                            throw unavailable(service);
+                        }
                     }
                 });
     }
@@ -115,8 +125,8 @@ public class FleetReads {
     }
 
     private static ProblemException unavailable(String service) {
-        return new ProblemException(503, "dependency-unavailable", "Service unavailable",
-                "Nothing was placed: " + service + " is not answering now. Try again shortly.");
+        return new ProblemException(503, "upstream-unavailable", "Service unavailable",
+                "Nothing was placed: " + service + " is not answering now. Try again shortly.", List.of(), Map.of("Retry-After", "5"));
     }
 
     private static String segment(String value) {

@@ -96,4 +96,13 @@ class OrderSizingTest {
                 new OrderSize.Quantity(d("0.01")), d("60000"), Map.of("USDT", d("500")), BigDecimal.ZERO));
         assertEquals("Insufficient balance: the order needs 0.01 BTC and 0 BTC is free", sell.getMessage());
     }
+
+    @Test
+    void boundsAVenueLeavesOutAreNoBounds() {
+        SymbolRules gateio = new SymbolRules("BTC_USDT", "BTC", "USDT", "TRADING", new BigDecimal("0.1"), null, null, new BigDecimal("0.00001"),
+                null, null, null);
+        OrderSizing.Sized sized = OrderSizing.size(gateio, OrderSide.BUY, d("60000.1"), new OrderSize.Quantity(d("0.001")), d("60000"), RICH,
+                BigDecimal.ZERO);
+        assertEquals(d("0.00100"), sized.quantity());
+    }
 }
