@@ -283,6 +283,61 @@ class PlacingOrdersTest {
                 cancel.credentialId().toString()), "the cancel goes on the order's own account");
     }
 
+    @Test
+    void positionsAndTheTradeHistoryAreTheServersFromTheFillsWithTheirFees() {
+        Trader trader = newTrader();
+        UUID credential = FleetStub.shared().credential(trader.token(), "valid", Map.of("USDT", "1000", "BTC", "1"));
+        UUID entry = placed(trader, "BUY", "60000.00", "0.010");
+        UUID add = placed(trader, "BUY", "62000.00", "0.005");
+        UUID firstSell = placed(trader, "SELL", "63000.00", "0.006");
+        UUID secondSell = placed(trader, "SELL", "59000.00", "0.00899");
+        // the fills of docs/pnl.md's worked example: the first buy's fee in BTC, the others' in USDT
+        Instant ten = Instant.now().minus(Duration.ofDays(60)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        publish(report(fill(entry, credential, trader.id(), "t1", OrderSide.BUY, "60000", "0.010", "0.00001", "BTC", ten)));
+        publish(report(fill(add, credential, trader.id(), "t2", OrderSide.BUY, "62000", "0.005", "0.31", "USDT", ten.plusSeconds(3600))));
+        publish(report(fill(firstSell, credential, trader.id(), "t3", OrderSide.SELL, "63000", "0.006", "0.378", "USDT",
+                ten.plusSeconds(7200))));
+        await().atMost(WITHIN).until(() -> given().auth().oauth2(trader.token()).get("/positions/open").then().statusCode(200)
+                .extract().jsonPath().getInt("total_positions") == 1);
+
+        JsonPath open = given().auth().oauth2(trader.token()).get("/positions/open").then().statusCode(200).extract().jsonPath();
+        assertEquals("0.00899", open.getString("positions[0].quantity"));
+        assertEquals("61112.347052280311", open.getString("positions[0].entry_price"));
+        assertEquals("60000.00", open.getString("positions[0].current_price"));
+        assertEquals(0, new BigDecimal("-10.0").compareTo(new BigDecimal(open.getString("positions[0].unrealized_pnl"))),
+                "60000 × 0.00899 − 549.4");
+        assertEquals("LONG", open.getString("positions[0].side"));
+
+        publish(report(fill(secondSell, credential, trader.id(), "t4", OrderSide.SELL, "59000", "0.00899", "0.53041", "USDT",
+                ten.plusSeconds(10800))));
+        await().atMost(WITHIN).until(() -> given().auth().oauth2(trader.token()).get("/trades/history?period=all").then().statusCode(200)
+                .extract().jsonPath().getInt("total_trades") == 3);
+        JsonPath history = given().auth().oauth2(trader.token()).get("/trades/history?period=all").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, new BigDecimal("-2.80841").compareTo(new BigDecimal(history.getString("total_pnl"))), "the worked example's PnL");
+        assertEquals("17.261639639639639640", history.getString("trades[2].net_pnl"), "newest first: the first sell's trade is last");
+        assertEquals("2h 0m", history.getString("trades[2].hold_duration"));
+        assertEquals(0, given().auth().oauth2(trader.token()).get("/trades/history").then().statusCode(200).extract().jsonPath()
+                .getInt("total_trades"), "none closed within the last 30 days: they closed 60 days ago");
+        assertEquals(0, given().auth().oauth2(trader.token()).get("/positions/open").then().statusCode(200).extract().jsonPath()
+                .getInt("total_positions"));
+        assertEquals(List.of("period"), given().auth().oauth2(trader.token()).get("/trades/history?period=-1d").then().statusCode(400)
+                .extract().jsonPath().getList("errors.field"));
+        assertEquals(0, given().auth().oauth2(newTrader().token()).get("/trades/history?period=all").then().statusCode(200)
+                .extract().jsonPath().getInt("total_trades"), "another trader sees none of it");
+    }
+
+    private static UUID placed(Trader trader, String side, String price, String quantity) {
+        return UUID.fromString(place(trader, order("type", "LIMIT", "side", side, "price", price, "quantity", quantity), 201)
+                .getString("data.orderId"));
+    }
+
+    private static Fill fill(UUID order, UUID credential, UUID user, String trade, OrderSide side, String price, String quantity, String fee,
+                             String feeAsset, Instant time) {
+        BigDecimal amount = new BigDecimal(quantity);
+        return new Fill(order, credential, user, "binance", "BTCUSDT", "tf-" + trade, "v-" + trade, trade, side, new BigDecimal(price), amount,
+                amount.multiply(new BigDecimal(price)), new BigDecimal(fee), feeAsset, false, time);
+    }
+
     static Stream<JsonAttacks.Attack> strictJsonAttacks() {
         return JsonAttacks.against(Map.of("exchange", "BINANCE", "symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "0.001"),
                 "symbol").stream();

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An order as order-service keeps it: what was asked, its place in its group, and what the venue made of it. */
-public record Order(UUID id, UUID userId, UUID credentialId, String exchange, String environment, String symbol, String side,
-                    String type, BigDecimal quantity, BigDecimal price, String role, UUID orderGroupId, UUID parentOrderId,
+public record Order(UUID id, UUID userId, UUID credentialId, String exchange, String environment, String symbol, String baseAsset,
+                    String quoteAsset, String side, String type, BigDecimal quantity, BigDecimal price, String role, UUID orderGroupId,
+                    UUID parentOrderId,
                     String status, String statusReason, String clientOrderId, String exchangeOrderId, BigDecimal executedQuantity,
                     BigDecimal cumulativeQuote, Instant createdAt, Instant updatedAt) {
 

@@ -24,7 +24,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderRepository {
 
-    private static final String COLUMNS = "id, user_id, credential_id, exchange, environment, symbol, side, type, quantity, price, role,"
+    private static final String COLUMNS = "id, user_id, credential_id, exchange, environment, symbol, base_asset, quote_asset, side, type,"
+            + " quantity, price, role,"
             + " order_group_id, parent_order_id, status, status_reason, client_order_id, exchange_order_id, executed_quantity,"
             + " cumulative_quote, created_at, updated_at";
 
@@ -41,11 +42,12 @@ public class OrderRepository {
             + " ON CONFLICT DO NOTHING";
 
     public Uni<Void> insert(SqlClient tx, Order order) {
-        return tx.preparedQuery("INSERT INTO orders (id, user_id, credential_id, exchange, environment, symbol, side, type, quantity, price,"
-                        + " role, order_group_id, parent_order_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+        return tx.preparedQuery("INSERT INTO orders (id, user_id, credential_id, exchange, environment, symbol, base_asset, quote_asset, side,"
+                        + " type, quantity, price, role, order_group_id, parent_order_id, status)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
                 .execute(Tuple.from(new Object[]{order.id(), order.userId(), order.credentialId(), order.exchange(), order.environment(),
-                        order.symbol(), order.side(), order.type(), order.quantity(), order.price(), order.role(), order.orderGroupId(),
-                        order.parentOrderId(), order.status()}))
+                        order.symbol(), order.baseAsset(), order.quoteAsset(), order.side(), order.type(), order.quantity(), order.price(),
+                        order.role(), order.orderGroupId(), order.parentOrderId(), order.status()}))
                 .replaceWithVoid();
     }
 
@@ -80,6 +82,27 @@ public class OrderRepository {
                 });
     }
 
+    /** A fill of one of the trader's orders, with what the position book needs of its order. */
+    public record TraderFill(UUID credentialId, String exchange, String environment, String symbol, String baseAsset, String quoteAsset,
+                             UUID orderId, String role, String side, OrderFill fill) {
+    }
+
+    /** Every fill of the trader's orders, in time order (trade id order within an instant). */
+    public Uni<List<TraderFill>> fills(SqlClient client, Trader trader) {
+        return client.preparedQuery("SELECT o.credential_id, o.exchange, o.environment, o.symbol, o.base_asset, o.quote_asset, o.id, o.role,"
+                        + " o.side, f.trade_id, f.price, f.quantity, f.quote_quantity, f.fee, f.fee_asset, f.maker, f.traded_at"
+                        + " FROM fills f JOIN orders o ON o.id = f.order_id WHERE o.user_id = $1 ORDER BY f.traded_at, f.trade_id")
+                .execute(Tuple.of(trader.userId()))
+                .map(rows -> {
+                    List<TraderFill> fills = new ArrayList<>();
+                    rows.forEach(row -> fills.add(new TraderFill(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), row.getUUID(6), row.getString(7), row.getString(8),
+                            new OrderFill(row.getString(9), row.getBigDecimal(10), row.getBigDecimal(11), row.getBigDecimal(12),
+                                    row.getBigDecimal(13), row.getString(14), row.getBoolean(15), row.getOffsetDateTime(16).toInstant()))));
+                    return fills;
+                });
+    }
+
     /** Applies what the connector reported of an order; one that is not ours (market making's) changes nothing. */
     public Uni<Void> apply(SqlClient tx, OrderUpdate update) {
         return tx.preparedQuery(APPLY_UPDATE)
@@ -100,7 +123,8 @@ public class OrderRepository {
 
     private static Order order(Row row) {
         return new Order(row.getUUID("id"), row.getUUID("user_id"), row.getUUID("credential_id"), row.getString("exchange"),
-                row.getString("environment"), row.getString("symbol"), row.getString("side"), row.getString("type"),
+                row.getString("environment"), row.getString("symbol"), row.getString("base_asset"), row.getString("quote_asset"),
+                row.getString("side"), row.getString("type"),
                 row.getBigDecimal("quantity"), row.getBigDecimal("price"), row.getString("role"), row.getUUID("order_group_id"),
                 row.getUUID("parent_order_id"), row.getString("status"), row.getString("status_reason"), row.getString("client_order_id"),
                 row.getString("exchange_order_id"), row.getBigDecimal("executed_quantity"), row.getBigDecimal("cumulative_quote"),

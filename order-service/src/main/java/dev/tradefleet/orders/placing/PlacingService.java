@@ -63,18 +63,22 @@ public class PlacingService {
         String symbol = request.symbol().toUpperCase(Locale.ROOT);
         return reads.credentials(trader)
                 .map(all -> Credentials.choose(all, exchange, request.environment(), request.label()))
-                .flatMap(credential -> sized(trader, credential, exchange, symbol, request, size)
-                        .flatMap(sized -> store(trader, credential, exchange, symbol, request, sized)));
+                .flatMap(credential -> rules(trader, credential, exchange, symbol)
+                        .flatMap(rules -> sized(trader, credential, rules, request, size)
+                                .flatMap(sized -> store(trader, credential, rules, request, sized))));
     }
 
-    private Uni<OrderSizing.Sized> sized(Trader trader, FleetReads.Credential credential, String exchange, String symbol,
-                                         PlaceOrderRequest request, OrderSize size) {
+    private Uni<SymbolRules> rules(Trader trader, FleetReads.Credential credential, String exchange, String symbol) {
         return reads.symbols(trader, exchange, credential.environment())
                 .map(found -> rulesOf(found.orElseThrow(() -> ProblemException.notFound("No markets of " + exchange + "/"
-                        + credential.environment() + ".")), exchange, symbol))
-                .flatMap(rules -> reads.balances(trader, credential.id())
-                        .flatMap(balances -> prices(trader, exchange, credential.environment(), rules, balances, size)
-                                .map(prices -> sizing(rules, request, size, balances, prices))))
+                        + credential.environment() + ".")), exchange, symbol));
+    }
+
+    private Uni<OrderSizing.Sized> sized(Trader trader, FleetReads.Credential credential, SymbolRules rules, PlaceOrderRequest request,
+                                         OrderSize size) {
+        return reads.balances(trader, credential.id())
+                .flatMap(balances -> prices(trader, credential.exchange(), credential.environment(), rules, balances, size)
+                        .map(prices -> sizing(rules, request, size, balances, prices)))
                 .onFailure(SizingRefused.class).transform(refused -> invalid(((SizingRefused) refused).field(), refused.getMessage()));
     }
 
@@ -103,10 +107,12 @@ public class PlacingService {
         }));
     }
 
-    private Uni<Order> store(Trader trader, FleetReads.Credential credential, String exchange, String symbol, PlaceOrderRequest request,
+    private Uni<Order> store(Trader trader, FleetReads.Credential credential, SymbolRules rules, PlaceOrderRequest request,
                              OrderSizing.Sized sized) {
         UUID id = UUID.randomUUID();
-        Order order = new Order(id, trader.userId(), credential.id(), exchange, credential.environment(), symbol, request.side().name(),
+        String symbol = rules.symbol();
+        Order order = new Order(id, trader.userId(), credential.id(), credential.exchange(), credential.environment(), symbol,
+                rules.baseAsset(), rules.quoteAsset(), request.side().name(),
                 request.type().name(), sized.quantity(), sized.price(), "ENTRY", id, null, Order.SUBMITTED, null, null, null,
                 BigDecimal.ZERO, BigDecimal.ZERO, null, null);
         PlaceOrder intent = new PlaceOrder(id, credential.id(), trader.userId(), REQUESTED_BY, symbol, request.side(),
