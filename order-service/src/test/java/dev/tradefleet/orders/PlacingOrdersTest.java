@@ -2,6 +2,7 @@ package dev.tradefleet.orders;
 
 import dev.tradefleet.contracts.EventEnvelope;
 import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.contracts.trading.CancelAll;
 import dev.tradefleet.contracts.trading.CancelOrder;
 import dev.tradefleet.contracts.trading.Fill;
 import dev.tradefleet.contracts.trading.OrderKind;
@@ -324,6 +325,27 @@ class PlacingOrdersTest {
                 .extract().jsonPath().getList("errors.field"));
         assertEquals(0, given().auth().oauth2(newTrader().token()).get("/trades/history?period=all").then().statusCode(200)
                 .extract().jsonPath().getInt("total_trades"), "another trader sees none of it");
+    }
+
+    @Test
+    void cancelAllAsksTheConnectorForTheAccountsSymbolAndTheBalanceIsTheAccountsOwn() {
+        Trader trader = newTrader();
+        UUID credential = FleetStub.shared().credential(trader.token(), "valid", Map.of("USDT", "1000", "BTC", "0.5", "ETH", "0"));
+        UUID resting = placed(trader, "BUY", "50000.00", "0.001");
+        JsonPath cancelling = given().auth().oauth2(trader.token()).delete("/exchanges/cancel-all-orders?exchange=BINANCE&symbol=btcusdt")
+                .then().statusCode(202).extract().jsonPath();
+        assertEquals(List.of(resting.toString()), cancelling.getList("data.orderId"), "the trader's orders it will cancel");
+        CancelAll intent = awaitIntent(CancelAll.class, c -> c.credentialId().equals(credential));
+        assertEquals("BTCUSDT", intent.symbol());
+        assertEquals(trader.id(), intent.userId());
+
+        JsonPath balance = given().auth().oauth2(trader.token()).get("/exchanges/balance?exchange=binance").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("BTC", "USDT"), balance.getList("data.asset"), "what the account holds, by asset");
+        assertEquals("1000", balance.getString("data[1].total"));
+        assertEquals(List.of("symbol"), given().auth().oauth2(trader.token()).delete("/exchanges/cancel-all-orders?exchange=binance")
+                .then().statusCode(400).extract().jsonPath().getList("errors.field"));
+        given().auth().oauth2(newTrader().token()).get("/exchanges/balance?exchange=binance").then().statusCode(404);
     }
 
     private static UUID placed(Trader trader, String side, String price, String quantity) {

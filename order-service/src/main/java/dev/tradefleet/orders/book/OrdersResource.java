@@ -1,8 +1,10 @@
 package dev.tradefleet.orders.book;
 
+import dev.tradefleet.orders.placing.AccountChoice;
 import dev.tradefleet.orders.placing.PlaceOrderRequest;
 import dev.tradefleet.orders.placing.PlacingService;
 import dev.tradefleet.orders.trader.Trader;
+import dev.tradefleet.orders.venues.FleetReads;
 import dev.tradefleet.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +26,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -70,10 +75,44 @@ public class OrdersResource {
         return placing.cancel(trader, orderId).map(order -> Response.accepted(Answer.success(OrderView.of(order))).build());
     }
 
+    /** Asks for every open order of the account on the symbol to be cancelled; answers the trader's orders it will cancel. */
+    @DELETE
+    @Path("/cancel-all-orders")
+    public Uni<Response> cancelAll(
+            @QueryParam("exchange") @NotNull @Pattern(regexp = PlaceOrderRequest.EXCHANGES, message = PlaceOrderRequest.EXCHANGES_MESSAGE)
+            String exchange,
+            @QueryParam("environment") @Pattern(regexp = PlaceOrderRequest.ENVIRONMENTS, message = PlaceOrderRequest.ENVIRONMENTS_MESSAGE)
+            String environment,
+            @QueryParam("label") @Size(min = 1, max = 64) String label,
+            @QueryParam("symbol") @NotNull @Pattern(regexp = PlaceOrderRequest.SYMBOL, message = PlaceOrderRequest.SYMBOL_MESSAGE)
+            String symbol) {
+        return placing.cancelAll(trader, new AccountChoice(exchange, environment, label), symbol)
+                .map(orders -> Response.accepted(Answer.success(orders.stream().map(OrderView::of).toList())).build());
+    }
+
+    /** The account's balances on the exchange, in the earlier system's shape: free, locked and their total per asset. */
+    @GET
+    @Path("/balance")
+    public Uni<Answer<List<BalanceView>>> balance(
+            @QueryParam("exchange") @NotNull @Pattern(regexp = PlaceOrderRequest.EXCHANGES, message = PlaceOrderRequest.EXCHANGES_MESSAGE)
+            String exchange,
+            @QueryParam("environment") @Pattern(regexp = PlaceOrderRequest.ENVIRONMENTS, message = PlaceOrderRequest.ENVIRONMENTS_MESSAGE)
+            String environment,
+            @QueryParam("label") @Size(min = 1, max = 64) String label) {
+        return placing.balances(trader, new AccountChoice(exchange, environment, label)).map(balances -> Answer.success(balances.stream()
+                .filter(b -> b.total().signum() != 0)
+                .sorted(Comparator.comparing(FleetReads.Balance::asset))
+                .map(b -> new BalanceView(b.asset(), b.free(), b.locked(), b.total())).toList()));
+    }
+
+    public record BalanceView(String asset, BigDecimal free, BigDecimal locked, BigDecimal total) {
+    }
+
     @GET
     @Path("/open-orders")
-    public Uni<Answer<List<OrderView>>> open(@QueryParam("exchange") @Pattern(regexp = "(?i)binance|bitget|gateio|mexc",
-            message = "must be one of BINANCE, BITGET, GATEIO, MEXC") String exchange) {
+    public Uni<Answer<List<OrderView>>> open(
+            @QueryParam("exchange") @Pattern(regexp = PlaceOrderRequest.EXCHANGES, message = PlaceOrderRequest.EXCHANGES_MESSAGE)
+            String exchange) {
         return orders.open(pool, trader, exchange == null ? null : exchange.toLowerCase(Locale.ROOT))
                 .map(open -> Answer.success(open.stream().map(OrderView::of).toList()));
     }

@@ -17,16 +17,23 @@ import java.math.BigDecimal;
  * {@code label} the trader's one active credential on the exchange is used.
  */
 public record PlaceOrderRequest(
-        @NotNull @Pattern(regexp = "(?i)binance|bitget|gateio|mexc", message = "must be one of BINANCE, BITGET, GATEIO, MEXC") String exchange,
-        @Pattern(regexp = "live|testnet|paper", message = "must be one of live, testnet, paper") String environment,
+        @NotNull @Pattern(regexp = PlaceOrderRequest.EXCHANGES, message = PlaceOrderRequest.EXCHANGES_MESSAGE) String exchange,
+        @Pattern(regexp = PlaceOrderRequest.ENVIRONMENTS, message = PlaceOrderRequest.ENVIRONMENTS_MESSAGE) String environment,
         @Size(min = 1, max = 64) String label,
-        @NotNull @Pattern(regexp = "[A-Za-z0-9]{2,30}", message = "must be a symbol such as BTCUSDT") String symbol,
+        @NotNull @Pattern(regexp = PlaceOrderRequest.SYMBOL, message = PlaceOrderRequest.SYMBOL_MESSAGE) String symbol,
         @NotNull OrderSide side,
         @NotNull Type type,
         @Positive @Digits(integer = 20, fraction = 18) BigDecimal price,
         @Positive @Digits(integer = 20, fraction = 18) BigDecimal quantity,
         @Positive @Digits(integer = 20, fraction = 18) BigDecimal sizeUsd,
         @Positive @DecimalMax("1") @Digits(integer = 1, fraction = 18) BigDecimal sizePct) {
+
+    public static final String EXCHANGES = "(?i)binance|bitget|gateio|mexc";
+    public static final String EXCHANGES_MESSAGE = "must be one of BINANCE, BITGET, GATEIO, MEXC";
+    public static final String ENVIRONMENTS = "live|testnet|paper";
+    public static final String ENVIRONMENTS_MESSAGE = "must be one of live, testnet, paper";
+    public static final String SYMBOL = "[A-Za-z0-9]{2,30}";
+    public static final String SYMBOL_MESSAGE = "must be a symbol such as BTCUSDT";
 
     public enum Type { MARKET, LIMIT }
 }

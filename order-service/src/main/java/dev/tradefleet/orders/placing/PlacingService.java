@@ -1,6 +1,7 @@
 package dev.tradefleet.orders.placing;
 
 import dev.tradefleet.contracts.Topics;
+import dev.tradefleet.contracts.trading.CancelAll;
 import dev.tradefleet.contracts.trading.CancelOrder;
 import dev.tradefleet.contracts.trading.OrderKind;
 import dev.tradefleet.contracts.trading.PlaceOrder;
@@ -61,8 +62,7 @@ public class PlacingService {
         }
         String exchange = request.exchange().toLowerCase(Locale.ROOT);
         String symbol = request.symbol().toUpperCase(Locale.ROOT);
-        return reads.credentials(trader)
-                .map(all -> Credentials.choose(all, exchange, request.environment(), request.label()))
+        return credential(trader, new AccountChoice(exchange, request.environment(), request.label()))
                 .flatMap(credential -> rules(trader, credential, exchange, symbol)
                         .flatMap(rules -> sized(trader, credential, rules, request, size)
                                 .flatMap(sized -> store(trader, credential, rules, request, sized))));
@@ -105,6 +105,28 @@ public class PlacingService {
                     order.symbol(), order.id());
             return send(tx, cancel).replaceWith(order);
         }));
+    }
+
+    /**
+     * Asks the venue, through the connector, to cancel every open order of the trader's account on the symbol (those
+     * placed elsewhere too, as the venue's own cancel-all does); answers the trader's orders that this will cancel.
+     */
+    public Uni<List<Order>> cancelAll(Trader trader, AccountChoice account, String symbol) {
+        String wanted = symbol.toUpperCase(Locale.ROOT);
+        return credential(trader, account).flatMap(credential -> pool.withTransaction(tx ->
+                send(tx, new CancelAll(UUID.randomUUID(), credential.id(), trader.userId(), REQUESTED_BY, wanted))
+                        .flatMap(ignored -> orders.open(tx, trader, credential.exchange()))
+                        .map(open -> open.stream().filter(o -> o.credentialId().equals(credential.id()) && o.symbol().equals(wanted)).toList())));
+    }
+
+    /** The balances of the trader's account on an exchange, as the venue reports them now. */
+    public Uni<List<FleetReads.Balance>> balances(Trader trader, AccountChoice account) {
+        return credential(trader, account).flatMap(credential -> reads.balances(trader, credential.id()));
+    }
+
+    private Uni<FleetReads.Credential> credential(Trader trader, AccountChoice account) {
+        return reads.credentials(trader).map(all -> Credentials.choose(all, account.exchange().toLowerCase(Locale.ROOT),
+                account.environment(), account.label()));
     }
 
     private Uni<Order> store(Trader trader, FleetReads.Credential credential, SymbolRules rules, PlaceOrderRequest request,
