@@ -323,6 +323,19 @@ class PlacingOrdersTest {
                 .getInt("total_positions"));
         assertEquals(List.of("period"), given().auth().oauth2(trader.token()).get("/trades/history?period=-1d").then().statusCode(400)
                 .extract().jsonPath().getList("errors.field"));
+
+        JsonPath metrics = given().auth().oauth2(trader.token()).get("/performance/metrics?period=all&exchange=BINANCE").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(3, metrics.getInt("total_trades"));
+        assertEquals(1, metrics.getInt("winning_trades"));
+        assertEquals(2, metrics.getInt("losing_trades"));
+        assertEquals("33.3333", metrics.getString("win_rate"));
+        assertEquals(0, new BigDecimal("-2.80841").compareTo(new BigDecimal(metrics.getString("total_net_pnl"))));
+        assertEquals(0, given().auth().oauth2(trader.token()).get("/performance/metrics?period=monthly").then().statusCode(200)
+                .extract().jsonPath().getInt("total_trades"), "closed 60 days ago: not this month");
+        assertEquals(0, given().auth().oauth2(trader.token()).get("/performance/metrics?exchange=mexc").then().statusCode(200)
+                .extract().jsonPath().getInt("total_trades"));
+        given().auth().oauth2(trader.token()).get("/performance/metrics?period=yearly").then().statusCode(400);
         assertEquals(0, given().auth().oauth2(newTrader().token()).get("/trades/history?period=all").then().statusCode(200)
                 .extract().jsonPath().getInt("total_trades"), "another trader sees none of it");
     }
