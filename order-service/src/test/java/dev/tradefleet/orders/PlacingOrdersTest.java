@@ -317,6 +317,26 @@ class PlacingOrdersTest {
         assertEquals(0, new BigDecimal("-2.80841").compareTo(new BigDecimal(history.getString("total_pnl"))), "the worked example's PnL");
         assertEquals("17.261639639639639640", history.getString("trades[2].net_pnl"), "newest first: the first sell's trade is last");
         assertEquals("2h 0m", history.getString("trades[2].hold_duration"));
+        JsonPath secondPage = given().auth().oauth2(trader.token()).get("/trades/history?period=all&size=2&page=1").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, secondPage.getList("trades").size(), "the third of three, two a page");
+        assertEquals(3, secondPage.getInt("total_trades"), "totals are of every trade matched");
+        assertEquals(1, given().auth().oauth2(trader.token()).get("/trades/history?period=all&to=" + ten.plusSeconds(9000)).then()
+                .statusCode(200).extract().jsonPath().getInt("total_trades"), "closed before 12:30: the first sell's only");
+        assertEquals(0, given().auth().oauth2(trader.token()).get("/trades/history?period=all&symbol=ETHUSDT").then().statusCode(200)
+                .extract().jsonPath().getInt("total_trades"));
+        assertEquals(List.of("from"), given().auth().oauth2(trader.token()).get("/trades/history?from=2026-13-45T00:00:00Z").then()
+                .statusCode(400).extract().jsonPath().getList("errors.field"));
+        assertEquals(List.of("to"), given().auth().oauth2(newTrader().token()).get("/trades/history?to=yesterday").then()
+                .statusCode(400).extract().jsonPath().getList("errors.field"), "refused though there is nothing to filter");
+        given().auth().oauth2(trader.token()).get("/trades/history?size=501").then().statusCode(400);
+        given().auth().oauth2(trader.token()).get("/trades/history?page=abc").then().statusCode(400);
+        String csv = given().auth().oauth2(trader.token()).accept("text/csv").get("/trades/history?period=all").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals(4, lines.size(), "a header and the three trades: " + csv);
+        assertTrue(lines.get(0).startsWith("id,exchange,environment,symbol,side,"));
+        assertTrue(lines.get(3).contains(",17.261639639639639640,4.7949,MANUAL,7200"), lines.get(3));
         assertEquals(0, given().auth().oauth2(trader.token()).get("/trades/history").then().statusCode(200).extract().jsonPath()
                 .getInt("total_trades"), "none closed within the last 30 days: they closed 60 days ago");
         assertEquals(0, given().auth().oauth2(trader.token()).get("/positions/open").then().statusCode(200).extract().jsonPath()

@@ -3,22 +3,30 @@ package dev.tradefleet.orders.positions;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.tradefleet.orders.trader.Trader;
+import dev.tradefleet.web.Problem;
+import dev.tradefleet.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import dev.tradefleet.orders.placing.PlaceOrderRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,17 +80,91 @@ public class PortfolioResource {
         });
     }
 
-    /** Trades closed within {@code period}: a number of days ({@code 30d}), or {@code all}. */
+    /** Which closed trades a history shows: the period, narrowed by symbol, exchange and a time range; one page of them. */
+    public static final class HistoryQuery {
+        @QueryParam("period") @DefaultValue("30d")
+        @Pattern(regexp = "[1-9][0-9]{0,3}d|all", message = "must be a number of days such as 30d, or all")
+        String period;
+        @QueryParam("symbol") @Pattern(regexp = PlaceOrderRequest.SYMBOL, message = PlaceOrderRequest.SYMBOL_MESSAGE)
+        String symbol;
+        @QueryParam("exchange") @Pattern(regexp = PlaceOrderRequest.EXCHANGES, message = PlaceOrderRequest.EXCHANGES_MESSAGE)
+        String exchange;
+        /** Closed at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z), within the period. */
+        @QueryParam("from") @Size(max = 40)
+        String from;
+        /** Closed before this instant (ISO-8601). */
+        @QueryParam("to") @Size(max = 40)
+        String to;
+        // numbers read as text: a query parameter that is no number is the client's 400, not JAX-RS's 404
+        @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "[0-9]{1,5}", message = "must be a page number from 0")
+        String page;
+        @QueryParam("size") @DefaultValue("100") @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be from 1 to 500")
+        String size;
+
+        long first() {
+            return Long.parseLong(page) * count();
+        }
+
+        int count() {
+            return Integer.parseInt(size);
+        }
+
+        Instant since() {
+            Instant start = period.equals("all") ? Instant.EPOCH
+                    : Instant.now().minus(Duration.ofDays(Long.parseLong(period.substring(0, period.length() - 1))));
+            Instant after = instant("from", from);
+            return after != null && after.isAfter(start) ? after : start;
+        }
+
+        Instant before() {
+            return instant("to", to);
+        }
+
+        boolean shows(Trade trade, Instant before) {
+            return (symbol == null || trade.symbol().equalsIgnoreCase(symbol))
+                    && (exchange == null || trade.exchange().equalsIgnoreCase(exchange))
+                    && (before == null || trade.exitTime().isBefore(before));
+        }
+
+        private static Instant instant(String field, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.badRequest("The request has invalid fields.",
+                        List.of(new Problem.FieldError(field, "must be an instant such as 2026-11-01T00:00:00Z")));
+            }
+        }
+    }
+
+    /** Closed trades, newest first, a page at a time; the totals are of every trade the query matches. */
     @GET
     @Path("trades/history")
-    public Uni<TradeHistory> history(@QueryParam("period") @DefaultValue("30d")
-                                     @Pattern(regexp = "[1-9][0-9]{0,3}d|all", message = "must be a number of days such as 30d, or all") String period) {
-        Instant since = period.equals("all") ? Instant.EPOCH
-                : Instant.now().minus(Duration.ofDays(Long.parseLong(period.substring(0, period.length() - 1))));
-        return positions.history(trader, since).map(closed -> {
-            List<Trade> trades = closed.stream().map(entry -> view(entry.getKey(), entry.getValue())).toList();
-            return new TradeHistory(period, trades, trades.size(), trades.stream().map(Trade::netPnl).reduce(BigDecimal.ZERO, BigDecimal::add));
+    public Uni<TradeHistory> history(@Valid @BeanParam HistoryQuery query) {
+        return matching(query).map(trades -> new TradeHistory(query.period, trades.stream().skip(query.first()).limit(query.count()).toList(),
+                trades.size(), trades.stream().map(Trade::netPnl).reduce(BigDecimal.ZERO, BigDecimal::add)));
+    }
+
+    /** The same trades as CSV, every one the query matches (no paging): a spreadsheet's copy of the history. */
+    @GET
+    @Path("trades/history")
+    @Produces("text/csv")
+    public Uni<Response> historyCsv(@Valid @BeanParam HistoryQuery query) {
+        return matching(query).map(trades -> {
+            StringBuilder csv = new StringBuilder(TradeCsv.HEADER);
+            trades.forEach(trade -> csv.append(TradeCsv.row(trade)));
+            return Response.ok(csv.toString(), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"trade-history.csv\"").build();
         });
+    }
+
+    private Uni<List<Trade>> matching(HistoryQuery query) {
+        Instant since = query.since();
+        Instant before = query.before();
+        return positions.history(trader, since).map(closed -> closed.stream().map(entry -> view(entry.getKey(), entry.getValue()))
+                .filter(trade -> query.shows(trade, before)).toList());
     }
 
     private static OpenPosition view(PositionsService.Position position, Optional<BigDecimal> lastPrice) {
