@@ -308,6 +308,7 @@ class PlacingOrdersTest {
         assertEquals(0, new BigDecimal("-10.0").compareTo(new BigDecimal(open.getString("positions[0].unrealized_pnl"))),
                 "60000 × 0.00899 − 549.4");
         assertEquals("LONG", open.getString("positions[0].side"));
+        assertEquals(0, new BigDecimal(open.getString("positions[0].untracked_sold")).signum(), "every sell so far was of the platform's buys");
 
         publish(report(fill(secondSell, credential, trader.id(), "t4", OrderSide.SELL, "59000", "0.00899", "0.53041", "USDT",
                 ten.plusSeconds(10800))));
@@ -376,6 +377,11 @@ class PlacingOrdersTest {
                 .extract().jsonPath();
         assertEquals(List.of("BTC", "USDT"), balance.getList("data.asset"), "what the account holds, by asset");
         assertEquals("1000", balance.getString("data[1].total"));
+        JsonPath held = given().auth().oauth2(trader.token()).get("/exchanges/open-positions?exchange=binance").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("BTC", "USDT"), held.getList("data.holdings.asset"));
+        assertEquals(0, new BigDecimal("30000").compareTo(new BigDecimal(held.getString("data.holdings[0].valueUsdt"))), "0.5 at 60000");
+        assertEquals(0, new BigDecimal("31000").compareTo(new BigDecimal(held.getString("data.totalValueUsdt"))));
         assertEquals(List.of("symbol"), given().auth().oauth2(trader.token()).delete("/exchanges/cancel-all-orders?exchange=binance")
                 .then().statusCode(400).extract().jsonPath().getList("errors.field"));
         given().auth().oauth2(newTrader().token()).get("/exchanges/balance?exchange=binance").then().statusCode(404);

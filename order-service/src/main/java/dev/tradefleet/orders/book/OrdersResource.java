@@ -2,6 +2,7 @@ package dev.tradefleet.orders.book;
 
 import dev.tradefleet.orders.placing.AccountChoice;
 import dev.tradefleet.orders.placing.PlaceOrderRequest;
+import dev.tradefleet.orders.positions.HoldingsService;
 import dev.tradefleet.orders.placing.PlacingService;
 import dev.tradefleet.orders.trader.Trader;
 import dev.tradefleet.orders.venues.FleetReads;
@@ -59,6 +60,8 @@ public class OrdersResource {
     OrderRepository orders;
     @Inject
     Pool pool;
+    @Inject
+    HoldingsService holdings;
 
     @POST
     @Path("/place-order")
@@ -106,6 +109,22 @@ public class OrdersResource {
     }
 
     public record BalanceView(String asset, BigDecimal free, BigDecimal locked, BigDecimal total) {
+    }
+
+    /** What the account holds, valued in USDT where the venue has a USDT market for it, and the value of all of it. */
+    public record Holdings(List<HoldingsService.Holding> holdings, BigDecimal totalValueUsdt) {
+    }
+
+    @GET
+    @Path("/open-positions")
+    public Uni<Answer<Holdings>> openPositions(
+            @QueryParam("exchange") @NotNull @Pattern(regexp = PlaceOrderRequest.EXCHANGES, message = PlaceOrderRequest.EXCHANGES_MESSAGE)
+            String exchange,
+            @QueryParam("environment") @Pattern(regexp = PlaceOrderRequest.ENVIRONMENTS, message = PlaceOrderRequest.ENVIRONMENTS_MESSAGE)
+            String environment,
+            @QueryParam("label") @Size(min = 1, max = 64) String label) {
+        return holdings.holdings(trader, new AccountChoice(exchange, environment, label)).map(held -> Answer.success(new Holdings(held,
+                held.stream().map(HoldingsService.Holding::valueUsdt).filter(value -> value != null).reduce(BigDecimal.ZERO, BigDecimal::add))));
     }
 
     @GET

@@ -124,7 +124,8 @@ public class PlacingService {
         return credential(trader, account).flatMap(credential -> reads.balances(trader, credential.id()));
     }
 
-    private Uni<FleetReads.Credential> credential(Trader trader, AccountChoice account) {
+    /** The trader's one active credential that the choice narrows to (404 for none, 422 for several or a refused key). */
+    public Uni<FleetReads.Credential> credential(Trader trader, AccountChoice account) {
         return reads.credentials(trader).map(all -> Credentials.choose(all, account.exchange().toLowerCase(Locale.ROOT),
                 account.environment(), account.label()));
     }

@@ -46,7 +46,7 @@ public class PortfolioResource {
     public record OpenPosition(String id, UUID credentialId, String exchange, String environment, String symbol, String side,
                                BigDecimal quantity, BigDecimal entryPrice, BigDecimal cost, BigDecimal entryFees,
                                Map<String, BigDecimal> unvaluedFees, BigDecimal currentPrice, BigDecimal unrealizedPnl,
-                               BigDecimal unrealizedPnlPercentage, int leverage, Instant openedAt) {
+                               BigDecimal unrealizedPnlPercentage, int leverage, Instant openedAt, BigDecimal untrackedSold) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -69,7 +69,10 @@ public class PortfolioResource {
     @Inject
     PositionsService positions;
 
-    /** Open positions; where the symbol's price cannot be read now, a position comes without its current price and unrealized PnL. */
+    /**
+     * Open positions; where the symbol's price cannot be read now, a position comes without its current price and
+     * unrealized PnL. {@code untracked_sold} is what the account sold beyond the platform's buys (coins from elsewhere).
+     */
     @GET
     @Path("positions/open")
     public Uni<OpenPositions> open() {
@@ -174,7 +177,8 @@ public class PortfolioResource {
                 : unrealized.multiply(BigDecimal.valueOf(100)).divide(book.openCost(), 4, RoundingMode.HALF_EVEN);
         return new OpenPosition(position.credentialId() + ":" + position.symbol(), position.credentialId(), position.exchange(),
                 position.environment(), position.symbol(), "LONG", book.openQuantity(), book.averageEntryPrice(), book.openCost(),
-                book.openFees(), position.unvaluedFees(), lastPrice.orElse(null), unrealized, percentage, 1, book.openedAt());
+                book.openFees(), position.unvaluedFees(), lastPrice.orElse(null), unrealized, percentage, 1, book.openedAt(),
+                book.untrackedSold());
     }
 
     private static Trade view(PositionsService.Position position, ClosedTrade trade) {
