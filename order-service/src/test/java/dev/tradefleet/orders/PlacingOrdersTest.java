@@ -206,6 +206,23 @@ class PlacingOrdersTest {
         assertEquals(List.of(marker.toString()), given().auth().oauth2(trader.token()).get("/exchanges/open-orders").then().statusCode(200)
                 .extract().jsonPath().getList("data.orderId"), "a filled order is no longer open");
         assertEquals(409, given().auth().oauth2(trader.token()).delete("/exchanges/cancel-order?orderId=" + id).statusCode());
+
+        JsonPath filledOnly = given().auth().oauth2(trader.token()).get("/exchanges/orders?status=filled&symbol=btcusdt").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(id.toString()), filledOnly.getList("data.orders.orderId"), "the order history, filtered by status");
+        JsonPath firstPage = given().auth().oauth2(trader.token()).get("/exchanges/orders?size=1").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(marker.toString()), firstPage.getList("data.orders.orderId"), "newest first, one a page");
+        assertEquals(2, firstPage.getLong("data.total"));
+        assertEquals(List.of(id.toString()), given().auth().oauth2(trader.token()).get("/exchanges/orders?size=1&page=1").then()
+                .statusCode(200).extract().jsonPath().getList("data.orders.orderId"));
+        assertEquals(0, given().auth().oauth2(trader.token()).get("/exchanges/orders?from=" + Instant.now().plusSeconds(60)).then()
+                .statusCode(200).extract().jsonPath().getLong("data.total"), "none created after now");
+        assertEquals(List.of("status"), given().auth().oauth2(trader.token()).get("/exchanges/orders?status=GONE").then().statusCode(400)
+                .extract().jsonPath().getList("errors.field"));
+        assertEquals(List.of("to"), given().auth().oauth2(trader.token()).get("/exchanges/orders?to=soon").then().statusCode(400)
+                .extract().jsonPath().getList("errors.field"));
+        assertEquals(0, given().auth().oauth2(newTrader().token()).get("/exchanges/orders").then().statusCode(200).extract().jsonPath()
+                .getLong("data.total"), "another trader's history holds none of these");
     }
 
     @Test

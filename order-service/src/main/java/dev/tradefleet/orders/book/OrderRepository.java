@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -67,6 +68,36 @@ public class OrderRepository {
                     rows.forEach(row -> orders.add(order(row)));
                     return orders;
                 });
+    }
+
+    /** A page of the trader's orders, newest first, and how many match in all. */
+    public record Page(List<Order> orders, long total) {
+    }
+
+    /**
+     * The trader's orders matching every filter given (exchange, symbol, status, created from and before), newest
+     * first, {@code count} of them from the {@code first}.
+     */
+    public Uni<Page> history(SqlClient client, Trader trader, String exchange, String symbol, String status, Instant from, Instant before,
+                             long first, int count) {
+        String matching = " FROM orders WHERE user_id = $1 AND ($2::text IS NULL OR exchange = $2) AND ($3::text IS NULL OR symbol = $3)"
+                + " AND ($4::text IS NULL OR status = $4) AND ($5::timestamptz IS NULL OR created_at >= $5)"
+                + " AND ($6::timestamptz IS NULL OR created_at < $6)";
+        Tuple filters = Tuple.from(new Object[]{trader.userId(), exchange, symbol, status, utc(from), utc(before)});
+        return client.preparedQuery("SELECT count(*)" + matching).execute(filters).flatMap(counted -> {
+            long total = counted.iterator().next().getLong(0);
+            Tuple paged = Tuple.from(new Object[]{trader.userId(), exchange, symbol, status, utc(from), utc(before), count, first});
+            return client.preparedQuery("SELECT " + COLUMNS + matching + " ORDER BY created_at DESC, id LIMIT $7 OFFSET $8").execute(paged)
+                    .map(rows -> {
+                        List<Order> orders = new ArrayList<>();
+                        rows.forEach(row -> orders.add(order(row)));
+                        return new Page(orders, total);
+                    });
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     public Uni<List<OrderFill>> fills(SqlClient client, Trader trader, UUID orderId) {

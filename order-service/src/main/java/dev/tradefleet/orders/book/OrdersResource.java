@@ -1,5 +1,6 @@
 package dev.tradefleet.orders.book;
 
+import dev.tradefleet.orders.lists.ListQuery;
 import dev.tradefleet.orders.placing.AccountChoice;
 import dev.tradefleet.orders.placing.PlaceOrderRequest;
 import dev.tradefleet.orders.positions.HoldingsService;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -134,6 +136,32 @@ public class OrdersResource {
             String exchange) {
         return orders.open(pool, trader, exchange == null ? null : exchange.toLowerCase(Locale.ROOT))
                 .map(open -> Answer.success(open.stream().map(OrderView::of).toList()));
+    }
+
+    /** The order history: the trader's orders newest first, narrowed by exchange, symbol, status and creation time, a page at a time. */
+    public static final class OrderQuery extends ListQuery {
+        @QueryParam("exchange") @Pattern(regexp = PlaceOrderRequest.EXCHANGES, message = PlaceOrderRequest.EXCHANGES_MESSAGE)
+        String exchange;
+        @QueryParam("symbol") @Pattern(regexp = PlaceOrderRequest.SYMBOL, message = PlaceOrderRequest.SYMBOL_MESSAGE)
+        String symbol;
+        @QueryParam("status") @Pattern(regexp = "(?i)SUBMITTED|UNKNOWN|ACCEPTED|PARTIALLY_FILLED|FILLED|CANCELLED|REJECTED|EXPIRED",
+                message = "must be an order status such as FILLED")
+        String status;
+    }
+
+    /** A page of the order history, and how many orders match in all. */
+    public record OrderPage(List<OrderView> orders, long total, long page, int size) {
+    }
+
+    @GET
+    @Path("/orders")
+    public Uni<Answer<OrderPage>> history(@Valid @BeanParam OrderQuery query) {
+        return orders.history(pool, trader, query.exchange == null ? null : query.exchange.toLowerCase(Locale.ROOT),
+                        query.symbol == null ? null : query.symbol.toUpperCase(Locale.ROOT),
+                        query.status == null ? null : query.status.toUpperCase(Locale.ROOT), query.after(), query.before(), query.first(),
+                        query.count())
+                .map(page -> Answer.success(new OrderPage(page.orders().stream().map(OrderView::of).toList(), page.total(),
+                        query.first() / query.count(), query.count())));
     }
 
     @GET

@@ -3,16 +3,14 @@ package dev.tradefleet.orders.positions;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.tradefleet.orders.trader.Trader;
-import dev.tradefleet.web.Problem;
-import dev.tradefleet.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import dev.tradefleet.orders.lists.ListQuery;
 import dev.tradefleet.orders.placing.PlaceOrderRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,7 +24,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +81,7 @@ public class PortfolioResource {
     }
 
     /** Which closed trades a history shows: the period, narrowed by symbol, exchange and a time range; one page of them. */
-    public static final class HistoryQuery {
+    public static final class HistoryQuery extends ListQuery {
         @QueryParam("period") @DefaultValue("30d")
         @Pattern(regexp = "[1-9][0-9]{0,3}d|all", message = "must be a number of days such as 30d, or all")
         String period;
@@ -92,53 +89,18 @@ public class PortfolioResource {
         String symbol;
         @QueryParam("exchange") @Pattern(regexp = PlaceOrderRequest.EXCHANGES, message = PlaceOrderRequest.EXCHANGES_MESSAGE)
         String exchange;
-        /** Closed at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z), within the period. */
-        @QueryParam("from") @Size(max = 40)
-        String from;
-        /** Closed before this instant (ISO-8601). */
-        @QueryParam("to") @Size(max = 40)
-        String to;
-        // numbers read as text: a query parameter that is no number is the client's 400, not JAX-RS's 404
-        @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "[0-9]{1,5}", message = "must be a page number from 0")
-        String page;
-        @QueryParam("size") @DefaultValue("100") @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be from 1 to 500")
-        String size;
-
-        long first() {
-            return Long.parseLong(page) * count();
-        }
-
-        int count() {
-            return Integer.parseInt(size);
-        }
 
         Instant since() {
             Instant start = period.equals("all") ? Instant.EPOCH
                     : Instant.now().minus(Duration.ofDays(Long.parseLong(period.substring(0, period.length() - 1))));
-            Instant after = instant("from", from);
+            Instant after = after();
             return after != null && after.isAfter(start) ? after : start;
-        }
-
-        Instant before() {
-            return instant("to", to);
         }
 
         boolean shows(Trade trade, Instant before) {
             return (symbol == null || trade.symbol().equalsIgnoreCase(symbol))
                     && (exchange == null || trade.exchange().equalsIgnoreCase(exchange))
                     && (before == null || trade.exitTime().isBefore(before));
-        }
-
-        private static Instant instant(String field, String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("The request has invalid fields.",
-                        List.of(new Problem.FieldError(field, "must be an instant such as 2026-11-01T00:00:00Z")));
-            }
         }
     }
 
