@@ -42,14 +42,15 @@ public class OrderRepository {
             + " SELECT id, $2, $3, $4, $5, $6, $7, $8, $9 FROM orders WHERE id = $1 AND user_id = $10 AND credential_id = $11"
             + " ON CONFLICT DO NOTHING";
 
-    public Uni<Void> insert(SqlClient tx, Order order) {
+    /** Stores a new order; answers it as stored (with its timestamps). */
+    public Uni<Order> insert(SqlClient tx, Order order) {
         return tx.preparedQuery("INSERT INTO orders (id, user_id, credential_id, exchange, environment, symbol, base_asset, quote_asset, side,"
                         + " type, quantity, price, role, order_group_id, parent_order_id, status)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[]{order.id(), order.userId(), order.credentialId(), order.exchange(), order.environment(),
                         order.symbol(), order.baseAsset(), order.quoteAsset(), order.side(), order.type(), order.quantity(), order.price(),
                         order.role(), order.orderGroupId(), order.parentOrderId(), order.status()}))
-                .replaceWithVoid();
+                .map(rows -> order(rows.iterator().next()));
     }
 
     public Uni<Optional<Order>> find(SqlClient client, Trader trader, UUID id) {

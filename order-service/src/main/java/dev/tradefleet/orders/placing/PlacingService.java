@@ -141,8 +141,7 @@ public class PlacingService {
         PlaceOrder intent = new PlaceOrder(id, credential.id(), trader.userId(), REQUESTED_BY, symbol, request.side(),
                 request.type() == PlaceOrderRequest.Type.MARKET ? OrderKind.MARKET : OrderKind.LIMIT, null, sized.quantity(), null,
                 sized.price(), null);
-        return pool.withTransaction(tx -> orders.insert(tx, order).flatMap(ignored -> send(tx, intent))
-                .flatMap(ignored -> orders.find(tx, trader, id))).map(stored -> stored.orElseThrow());
+        return pool.withTransaction(tx -> orders.insert(tx, order).call(ignored -> send(tx, intent)));
     }
 
     private Uni<Void> send(SqlClient tx, TradingIntent intent) {
@@ -162,16 +161,15 @@ public class PlacingService {
         }
         List<Uni<Map.Entry<String, BigDecimal>>> reads = assets.stream()
                 .map(asset -> {
-                    Uni<Map.Entry<String, BigDecimal>> price = this.reads.ticker(trader, exchange, environment, asset + rules.quoteAsset())
-                            .map(ticker -> ticker.map(t -> Map.entry(asset, t.lastPrice())).orElse(null));
+                    Uni<Map.Entry<String, BigDecimal>> price = this.reads.lastPrice(trader, exchange, environment, asset + rules.quoteAsset())
+                            .map(last -> last.map(value -> Map.entry(asset, value)).orElse(null));
                     // another holding whose price cannot be read now is valued at nothing rather than failing the order
                     return asset.equals(rules.baseAsset()) ? price : price.onFailure().recoverWithNull();
                 })
                 .toList();
         return Uni.join().all(reads).usingConcurrencyOf(TICKER_READS).andFailFast().map(entries -> {
             Map<String, BigDecimal> prices = new HashMap<>();
-            entries.stream().filter(e -> e != null && e.getValue() != null && e.getValue().signum() > 0)
-                    .forEach(e -> prices.put(e.getKey(), e.getValue()));
+            entries.stream().filter(e -> e != null).forEach(e -> prices.put(e.getKey(), e.getValue()));
             if (!prices.containsKey(rules.baseAsset())) {
                 throw new ProblemException(503, "no-price", "No price", "Nothing was placed: " + rules.symbol() + " has no last price now.",
                         List.of(), Map.of("Retry-After", "5"));

@@ -44,8 +44,8 @@ public class HoldingsService {
         if (asset.equals(VALUED_IN)) {
             return Uni.createFrom().item(BigDecimal.ONE);
         }
-        return reads.ticker(trader, credential.exchange(), credential.environment(), asset + VALUED_IN)
-                .map(ticker -> ticker.map(FleetReads.Ticker::lastPrice).orElse(null))
+        return reads.lastPrice(trader, credential.exchange(), credential.environment(), asset + VALUED_IN)
+                .map(price -> price.orElse(null))
                 .onFailure().recoverWithNull();
     }
 }

@@ -52,8 +52,7 @@ public class PositionsService {
                 return Uni.createFrom().item(List.of());
             }
             List<Uni<Map.Entry<Position, Optional<BigDecimal>>>> priced = open.stream()
-                    .map(position -> reads.ticker(trader, position.exchange(), position.environment(), position.symbol())
-                            .map(ticker -> ticker.map(FleetReads.Ticker::lastPrice))
+                    .map(position -> reads.lastPrice(trader, position.exchange(), position.environment(), position.symbol())
                             // a position is shown without its unrealized PnL rather than not at all
                             .onFailure().recoverWithItem(Optional.empty())
                             .map(last -> Map.entry(position, last)))

@@ -51,7 +51,7 @@ public class FleetReads {
         }
     }
 
-    public record Ticker(String symbol, BigDecimal lastPrice, BigDecimal bidPrice, BigDecimal askPrice) {
+    private record Ticker(String symbol, BigDecimal lastPrice) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
@@ -69,9 +69,11 @@ public class FleetReads {
                 "the exchange connector", new TypeReference<>() { });
     }
 
-    public Uni<Optional<Ticker>> ticker(Trader trader, String exchange, String environment, String symbol) {
-        return get(trader, config.connectorUrl(), "/connector/markets/" + segment(exchange) + "/" + segment(environment) + "/symbols/"
-                + segment(symbol) + "/ticker", "the exchange connector", new TypeReference<>() { });
+    /** The symbol's last traded price on the venue; empty where the venue has no such market or no trade yet. */
+    public Uni<Optional<BigDecimal>> lastPrice(Trader trader, String exchange, String environment, String symbol) {
+        return this.<Ticker>get(trader, config.connectorUrl(), "/connector/markets/" + segment(exchange) + "/" + segment(environment)
+                        + "/symbols/" + segment(symbol) + "/ticker", "the exchange connector", new TypeReference<>() { })
+                .map(ticker -> ticker.map(Ticker::lastPrice).filter(price -> price != null && price.signum() > 0));
     }
 
     public Uni<List<Balance>> balances(Trader trader, UUID credentialId) {

@@ -116,7 +116,7 @@ final class BitgetPlans {
 
     /** The symbol's waiting plans, as far as they are read ({@value #PAGES} answers): reported as the open orders they stand for. */
     CompletionStage<List<VenueOrder>> waiting(String symbol) {
-        return list(WAITING, Map.of("symbol", symbol), null, new Listing(new ArrayList<>(), true), PAGES)
+        return list(WAITING, Map.of("symbol", symbol))
                 .thenApply(listing -> listing.plans().stream()
                         .map(plan -> plan(symbol, plan.path("clientOid").asText(""), plan.path("orderId").asText(), OrderStatus.ACCEPTED))
                         .toList());
@@ -195,7 +195,7 @@ final class BitgetPlans {
 
     /** The plan of our client order id in the listing; null when it is read to its end without it, ambiguous when not. */
     private CompletionStage<JsonNode> search(String path, Map<String, String> filter, String clientOrderId) {
-        return list(path, filter, null, new Listing(new ArrayList<>(), true), PAGES).thenApply(listing -> {
+        return list(path, filter).thenApply(listing -> {
             for (JsonNode plan : listing.plans()) {
                 if (clientOrderId.equals(plan.path("clientOid").asText())) {
                     return plan;
@@ -210,22 +210,26 @@ final class BitgetPlans {
         });
     }
 
-    /** Reads on, answer by answer ({@code idLessThan} the cursor each gives), for {@code pagesLeft} answers at most. */
-    private CompletionStage<Listing> list(String path, Map<String, String> filter, String before, Listing read, int pagesLeft) {
+    /** The plans at {@code path}, read answer by answer ({@code idLessThan} the cursor each gives), {@value #PAGES} answers at most. */
+    private CompletionStage<Listing> list(String path, Map<String, String> filter) {
+        return list(path, filter, null, new ArrayList<>(), PAGES);
+    }
+
+    private CompletionStage<Listing> list(String path, Map<String, String> filter, String before, List<JsonNode> read, int pagesLeft) {
         Map<String, String> query = new LinkedHashMap<>(filter);
         query.put("limit", String.valueOf(PAGE));
         if (before != null) {
             query.put("idLessThan", before);
         }
         return http.signedGet(path, query, VenueRequest.accountRead(account, 0)).thenCompose(data -> {
-            data.path("orderList").forEach(read.plans()::add);
+            data.path("orderList").forEach(read::add);
             String next = data.path("idLessThan").asText("");
             if (!data.path("nextFlag").asBoolean(false) || next.isEmpty()) {
-                return CompletableFuture.completedFuture(read);
+                return CompletableFuture.completedFuture(new Listing(read, true));
             }
             if (pagesLeft <= 1 || next.equals(before)) {
                 // a venue answering the same page again is read no further either
-                return CompletableFuture.completedFuture(new Listing(read.plans(), false));
+                return CompletableFuture.completedFuture(new Listing(read, false));
             }
             return list(path, filter, next, read, pagesLeft - 1);
         });
